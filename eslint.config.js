@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+	{ignores: ['dist/', 'node_modules/', 'coverage/']},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		plugins: {'react-hooks': reactHooks},
+		rules: {
+			...reactHooks.configs.recommended.rules,
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+			'@typescript-eslint/consistent-type-imports': 'error',
+		},
+	},
+	{
+		// Full-screen UI and library layers must never print directly: stray output jolts the screen.
+		files: ['source/domain/**', 'source/omics/**', 'source/poller/**', 'source/ui/**', 'source/emulator/**'],
+		rules: {'no-console': 'error'},
+	},
+	{
+		files: ['scripts/**/*.mjs'],
+		languageOptions: {globals: {process: 'readonly', console: 'readonly', URL: 'readonly'}},
+	},
+);

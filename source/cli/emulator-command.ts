@@ -1,0 +1,90 @@
+import {
+	FaultSpecError,
+	ScenarioError,
+	parseFaultSpecs,
+	startEmulator,
+	type EmulatorOptions,
+} from '../emulator/index.js';
+import {UsageError} from './exit-codes.js';
+import {parseNumberFlag} from './parse-number.js';
+
+/** Raw flag values of `batchtop emulator` (and of `--demo`, which shares them). */
+export interface EmulatorFlags {
+	port?: string;
+	host?: string;
+	scenario?: string;
+	seed?: string;
+	speed?: string;
+	fault?: string[];
+	runSummaryLag?: string;
+	s3SettingsRuns?: string;
+}
+
+/** Turns flag strings into validated emulator options, or throws a UsageError naming the flag. */
+export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorOptions {
+	const port = parseNumberFlag('port', flags.port, {min: 0, max: 65_535, integer: true});
+	const seed = parseNumberFlag('seed', flags.seed, {min: 0, max: 0xffff_ffff, integer: true});
+	const speed = parseNumberFlag('speed', flags.speed, {min: 0.001, max: 1_000_000});
+	const lag = parseNumberFlag('run-summary-lag', flags.runSummaryLag, {min: 0, max: 86_400});
+	const s3Runs = parseNumberFlag('s3-settings-runs', flags.s3SettingsRuns, {
+		min: 1,
+		max: 100_000,
+		integer: true,
+	});
+	let faults;
+	try {
+		faults = parseFaultSpecs(flags.fault ?? []);
+	} catch (error) {
+		if (error instanceof FaultSpecError) throw new UsageError(error.message);
+		throw error;
+	}
+	return {
+		host: flags.host ?? '127.0.0.1',
+		scenario: flags.scenario ?? 'demo',
+		faults,
+		...(port === undefined ? {} : {port}),
+		...(seed === undefined ? {} : {seed}),
+		...(speed === undefined ? {} : {speed}),
+		...(lag === undefined ? {} : {runSummaryLagSeconds: lag}),
+		...(s3Runs === undefined ? {} : {s3SettingsRuns: s3Runs}),
+	};
+}
+
+/** Starts the emulator, turning scenario and listen errors into one-line usage errors. */
+export async function startEmulatorForCli(options: EmulatorOptions) {
+	try {
+		return await startEmulator(options);
+	} catch (error) {
+		if (error instanceof ScenarioError) throw new UsageError(error.message);
+		const code = (error as NodeJS.ErrnoException).code;
+		const where = `${options.host ?? '127.0.0.1'}:${options.port ?? 0}`;
+		if (code === 'EADDRINUSE')
+			throw new UsageError(
+				`port ${where} is already in use; pick another with --port, or --port 0 for any free port`,
+			);
+		if (code === 'EACCES') throw new UsageError(`not allowed to listen on ${where}; use a port above 1023`);
+		if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+			throw new UsageError(`cannot listen on --host ${options.host ?? ''}: no such local address`);
+		throw error;
+	}
+}
+
+/** `batchtop emulator`: serve until SIGINT/SIGTERM, printing exactly one line (the URL) on stdout. */
+export async function runEmulatorCommand(flags: EmulatorFlags, write: (line: string) => void): Promise<void> {
+	const emulator = await startEmulatorForCli(emulatorOptionsFromFlags(flags));
+	write(`listening on ${emulator.url}`);
+	await stopOnSignal(emulator);
+}
+
+/** Resolves after SIGINT or SIGTERM has stopped the emulator. */
+export function stopOnSignal(emulator: {stop(): Promise<void>}): Promise<void> {
+	return new Promise((resolve) => {
+		const stop = (): void => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			void emulator.stop().then(resolve);
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}

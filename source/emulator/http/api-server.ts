@@ -1,0 +1,169 @@
+import {randomUUID} from 'node:crypto';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {ApiError} from './api-error.js';
+import {matchRoute} from './routes.js';
+import {parseJsonBody, readBody} from './request-body.js';
+import {sendError, sendJson, sendMalformed} from './responses.js';
+import {handleIntrospection, INTROSPECTION_PREFIX} from './introspection.js';
+import type {FaultDecision, FaultInjector} from './faults.js';
+import type {RequestStats} from './request-stats.js';
+import type {PageTokens} from './page-token.js';
+import type {Account} from '../model/account.js';
+import type {VirtualClock} from '../model/virtual-clock.js';
+
+export interface ApiServerParts {
+	readonly account: Account;
+	readonly clock: VirtualClock;
+	readonly tokens: PageTokens;
+	readonly faults: FaultInjector;
+	readonly stats: RequestStats;
+	readonly s3SettingsRuns: number;
+}
+
+/** The emulator's HTTP server: AWS API routes, fault injection, request counting and `/__emulator/*`. */
+export function createApiServer(parts: ApiServerParts): Server {
+	const pendingDelays = new Set<NodeJS.Timeout>();
+	const server = createServer((request, response) => {
+		handle(parts, request, response, pendingDelays).catch((error: unknown) => {
+			// Last line of defence: a bug answers 500 in the API's shape instead of killing the server.
+			if (!response.headersSent) {
+				sendError(
+					response,
+					new ApiError(500, 'InternalServerException', `Emulator error: ${String(error)}`),
+					randomUUID(),
+				);
+			}
+		});
+	});
+	server.on('close', () => {
+		for (const timer of pendingDelays) clearTimeout(timer);
+		pendingDelays.clear();
+	});
+	return server;
+}
+
+async function handle(
+	parts: ApiServerParts,
+	request: IncomingMessage,
+	response: ServerResponse,
+	delays: Set<NodeJS.Timeout>,
+): Promise<void> {
+	const requestId = randomUUID();
+	const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+	const method = request.method ?? 'GET';
+
+	if (url.pathname.startsWith(INTROSPECTION_PREFIX)) {
+		await handleIntrospection(parts, method, url, request, response, requestId);
+		return;
+	}
+
+	const route = matchRoute(method, url.pathname);
+	if (!route) {
+		parts.stats.record('UnknownOperation', 404);
+		request.resume();
+		sendError(
+			response,
+			new ApiError(404, 'UnknownOperationException', `No operation matches ${method} ${url.pathname}`),
+			requestId,
+		);
+		return;
+	}
+
+	const decision = parts.faults.decide(route.operation, typeof request.headers.authorization === 'string');
+	if (decision.latencyMs > 0) await delay(decision.latencyMs, delays);
+	if (decision.outcome === 'hang') {
+		// Never answer: the client's own timeout (or the emulator stopping) ends the exchange.
+		parts.stats.record(route.operation, 0);
+		request.resume();
+		return;
+	}
+
+	let statusCode = 500;
+	try {
+		refuseByFault(decision, route.operation);
+		const body = parseJsonBody(await readBody(request));
+		const result = route.handler({
+			account: parts.account,
+			tokens: parts.tokens,
+			params: route.params,
+			query: url.searchParams,
+			body,
+			s3SettingsRuns: parts.s3SettingsRuns,
+		});
+		statusCode = result.statusCode;
+		if (decision.malformed) sendMalformed(response, result.statusCode, requestId, result.body);
+		else sendJson(response, result.statusCode, requestId, result.body);
+	} catch (error) {
+		const apiError =
+			error instanceof ApiError
+				? error
+				: new ApiError(500, 'InternalServerException', `Emulator error: ${String(error)}`);
+		statusCode = apiError.statusCode;
+		if (statusCode === 413) {
+			response.setHeader('connection', 'close');
+			response.on('finish', () => request.destroy());
+		} else {
+			request.resume();
+		}
+		sendError(response, apiError, requestId);
+	} finally {
+		parts.stats.record(route.operation, statusCode);
+	}
+}
+
+/** Turns a fault decision into the error the service would have sent. */
+function refuseByFault(decision: FaultDecision, operation: string): void {
+	switch (decision.outcome) {
+		case 'unauthenticated':
+			throw new ApiError(
+				403,
+				'AccessDeniedException',
+				`Missing Authentication Token: omics:${operation} requires a signed request`,
+			);
+		case 'expired':
+			throw new ApiError(
+				403,
+				'ExpiredTokenException',
+				'The security token included in the request is expired',
+			);
+		case 'deny':
+			throw new ApiError(
+				403,
+				'AccessDeniedException',
+				`User: arn:aws:sts::123456789012:assumed-role/Analyst/session is not authorized to perform: omics:${operation} because no identity-based policy allows the omics:${operation} action`,
+			);
+		case 'quotaExceeded':
+			throw new ApiError(
+				402,
+				'ServiceQuotaExceededException',
+				`The request for omics:${operation} exceeds a service quota for this account`,
+			);
+		case 'requestTimeout':
+			throw new ApiError(
+				408,
+				'RequestTimeoutException',
+				'The request timed out before the service could answer it',
+			);
+		case 'throttle':
+			throw new ApiError(429, 'ThrottlingException', 'Rate exceeded', {
+				'retry-after': String(decision.retryAfter),
+			});
+		case 'error5xx':
+			throw new ApiError(
+				500,
+				'InternalServerException',
+				'We encountered an internal error. Please try again.',
+			);
+		default:
+	}
+}
+
+function delay(ms: number, timers: Set<NodeJS.Timeout>): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			resolve();
+		}, ms);
+		timers.add(timer);
+	});
+}

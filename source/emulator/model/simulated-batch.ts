@@ -1,0 +1,351 @@
+import {EventHeap} from './event-heap.js';
+import {lerp, unitHash} from './seeded-random.js';
+import {KEEP, runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
+import {CANCELLABLE, RUNS_DELETABLE, Run, Sub, type BatchStatus} from './statuses.js';
+import type {BatchParameters} from './batch-parameters.js';
+import type {BatchAction} from '../scenario/scenario-schema.js';
+import {RunSummaryLag} from './run-summary-lag.js';
+
+/** A scheduled intervention in absolute virtual time (scenario `actions`). */
+export interface ScheduledAction {
+	readonly at: number;
+	readonly do: BatchAction['do'];
+	readonly reason?: string;
+}
+
+export interface SimulatedBatchOptions {
+	readonly seed: number;
+	readonly totalRuns: number;
+	readonly creationTime: number;
+	readonly parameters: BatchParameters;
+	readonly actions?: readonly ScheduledAction[];
+	readonly runSummaryLagMs?: number;
+}
+
+/** Thrown for a call the batch's current state does not allow (the API's 409). */
+export class StateConflictError extends Error {}
+
+export interface StatusChange {
+	readonly status: BatchStatus;
+	readonly at: number;
+}
+
+/** Submission counters, named as in the API's SubmissionSummary. */
+export interface SubmissionCounts {
+	successfulStartSubmissionCount: number;
+	failedStartSubmissionCount: number;
+	pendingStartSubmissionCount: number;
+	successfulCancelSubmissionCount: number;
+	failedCancelSubmissionCount: number;
+	successfulDeleteSubmissionCount: number;
+	failedDeleteSubmissionCount: number;
+}
+
+const DEFAULT_FAILURE_REASON =
+	'The batch failed because of an internal service error. Resubmit it with the same requestId.';
+
+/**
+ * One run batch on the virtual clock. State is advanced lazily to the time of each request by
+ * replaying, in time order, phase changes, StartRun submissions (a cursor, in index order) and
+ * run transitions (a heap holding one next-change per live run). Counts are kept incrementally,
+ * so reading the summary costs the same for 10 runs as for 100,000.
+ */
+export class SimulatedBatch {
+	readonly totalRuns: number;
+	readonly creationTime: number;
+	readonly parameters: BatchParameters;
+	/** Per-run current codes, and how many timeline entries each run has had applied. */
+	readonly subCodes: Uint8Array;
+	readonly runCodes: Uint8Array;
+	readonly #steps: Uint8Array;
+	readonly #heap: EventHeap;
+	#context: TimelineContext;
+
+	#status: BatchStatus = 'CREATING';
+	#time: number;
+	#submitCursor = 0;
+	#haltAt = Number.POSITIVE_INFINITY;
+	#cancelSettleAt = Number.POSITIVE_INFINITY;
+	readonly #pendingAt: number;
+	readonly #actions: ScheduledAction[];
+	readonly #history: StatusChange[];
+	readonly #runCounts = new Int32Array(9);
+	readonly #submissions: SubmissionCounts;
+	readonly #lag: RunSummaryLag;
+
+	submittedTime?: number;
+	processedTime?: number;
+	failedTime?: number;
+	failureReason?: string;
+
+	constructor(options: SimulatedBatchOptions) {
+		const {seed, totalRuns, creationTime, parameters} = options;
+		this.totalRuns = totalRuns;
+		this.creationTime = creationTime;
+		this.parameters = parameters;
+		this.subCodes = new Uint8Array(totalRuns);
+		this.runCodes = new Uint8Array(totalRuns);
+		this.#steps = new Uint8Array(totalRuns);
+		this.#heap = new EventHeap(Math.min(totalRuns, 1024));
+		this.#pendingAt = creationTime + lerp(parameters.durations.creating, unitHash(seed, 0xc0)) * 1000;
+		const submittingAt = this.#pendingAt + lerp(parameters.durations.validating, unitHash(seed, 0xc1)) * 1000;
+		this.#context = {seed, parameters, submittingAt};
+		this.#time = creationTime;
+		this.#history = [{status: 'CREATING', at: creationTime}];
+		this.#actions = [...(options.actions ?? [])].sort((a, b) => a.at - b.at);
+		this.#submissions = {
+			successfulStartSubmissionCount: 0,
+			failedStartSubmissionCount: 0,
+			pendingStartSubmissionCount: totalRuns,
+			successfulCancelSubmissionCount: 0,
+			failedCancelSubmissionCount: 0,
+			successfulDeleteSubmissionCount: 0,
+			failedDeleteSubmissionCount: 0,
+		};
+		this.#lag = new RunSummaryLag(options.runSummaryLagMs ?? 0);
+	}
+
+	get status(): BatchStatus {
+		return this.#status;
+	}
+
+	/** Virtual time the state reflects. */
+	get time(): number {
+		return this.#time;
+	}
+
+	get history(): readonly StatusChange[] {
+		return this.#history;
+	}
+
+	get context(): TimelineContext {
+		return this.#context;
+	}
+
+	/** Submission counters as of the current state (a copy). */
+	submissionCounts(): SubmissionCounts {
+		return {...this.#submissions};
+	}
+
+	/** Run counts indexed by run status code, as of the current state (a copy). */
+	runCounts(): Int32Array {
+		return this.#runCounts.slice();
+	}
+
+	/** Run counts as GetBatch reports them: trailing reality by the configured lag until the batch is settled. */
+	reportedRunCounts(): Int32Array {
+		const settled =
+			this.#status !== 'SUBMITTING' && this.#status !== 'INPROGRESS' && this.#status !== 'STOPPING';
+		return settled || !this.#lag.enabled ? this.runCounts() : this.#lag.countsAsOf(this.#time);
+	}
+
+	/** Timeline entries run `index` has gone through so far. */
+	appliedTimeline(index: number): TimelineEntry[] {
+		const steps = this.#steps[index] ?? 0;
+		return steps === 0 ? [] : runTimeline(this.#context, index).slice(0, steps);
+	}
+
+	/** Brings the state to virtual time `target` (never backwards). */
+	advanceTo(target: number): void {
+		if (target <= this.#time) return;
+		if (this.#lag.enabled) {
+			this.#advance(target - this.#lag.ms);
+			this.#lag.record(this.#time, this.#runCounts);
+		}
+		this.#advance(target);
+		this.#lag.record(this.#time, this.#runCounts);
+	}
+
+	/** CancelRunBatch at `now`. */
+	cancel(now: number): void {
+		this.advanceTo(now);
+		if (!CANCELLABLE.has(this.#status)) {
+			throw new StateConflictError(
+				`Run batch is ${this.#status}; only PENDING, SUBMITTING or INPROGRESS batches can be cancelled`,
+			);
+		}
+		this.#applyCancel(Math.max(now, this.#time));
+	}
+
+	/** DeleteRunBatch at `now`. */
+	deleteRuns(now: number): void {
+		this.advanceTo(now);
+		if (!RUNS_DELETABLE.has(this.#status)) {
+			throw new StateConflictError(
+				`Run batch is ${this.#status}; runs can only be deleted from a PROCESSED or CANCELLED batch`,
+			);
+		}
+		this.#applyDeleteRuns(Math.max(now, this.#time));
+	}
+
+	#advance(target: number): void {
+		for (;;) {
+			const phase = this.#nextPhase();
+			const submitAt = this.#nextSubmitTime();
+			const runAt = this.#heap.peekTime();
+			const at = Math.min(phase.at, submitAt, runAt);
+			if (at > target) break;
+			if (at === phase.at) phase.apply(at);
+			else if (at === submitAt) this.#submitNext();
+			else this.#applyRunEntry(this.#heap.pop());
+			if (at > this.#time) this.#time = at;
+			this.#settle(at);
+		}
+		if (target > this.#time) this.#time = target;
+	}
+
+	#nextSubmitTime(): number {
+		if (this.#status !== 'SUBMITTING' || this.#submitCursor >= this.totalRuns)
+			return Number.POSITIVE_INFINITY;
+		const at = submitTime(this.#context, this.#submitCursor);
+		return at <= this.#haltAt ? at : Number.POSITIVE_INFINITY;
+	}
+
+	/** The earliest phase change or scheduled action that can happen in the current status. */
+	#nextPhase(): {at: number; apply: (at: number) => void} {
+		let best: {at: number; apply: (at: number) => void} = {at: Number.POSITIVE_INFINITY, apply: () => {}};
+		const consider = (at: number, apply: (at: number) => void): void => {
+			if (at < best.at) best = {at, apply};
+		};
+		if (this.#status === 'CREATING') consider(this.#pendingAt, (at) => this.#setStatus('PENDING', at));
+		if (this.#status === 'PENDING')
+			consider(this.#context.submittingAt, (at) => this.#setStatus('SUBMITTING', at));
+		if (this.#status === 'STOPPING' && this.#heap.size === 0)
+			consider(this.#cancelSettleAt, (at) => this.#setStatus('CANCELLED', at));
+		for (let index = 0; index < this.#actions.length;) {
+			const action = this.#actions[index] as ScheduledAction;
+			const eligibility = this.#actionEligibility(action);
+			if (eligibility === 'drop') {
+				this.#actions.splice(index, 1);
+				continue;
+			}
+			if (eligibility === 'now')
+				consider(Math.max(action.at, this.#time), (at) => this.#runAction(action, at));
+			index += 1;
+		}
+		return best;
+	}
+
+	#actionEligibility(action: ScheduledAction): 'now' | 'wait' | 'drop' {
+		const status = this.#status;
+		switch (action.do) {
+			case 'cancel':
+				if (CANCELLABLE.has(status)) return 'now';
+				return status === 'CREATING' ? 'wait' : 'drop';
+			case 'fail':
+				return ['CREATING', 'PENDING', 'SUBMITTING', 'INPROGRESS'].includes(status) ? 'now' : 'drop';
+			case 'deleteRuns':
+				if (RUNS_DELETABLE.has(status)) return 'now';
+				return ['FAILED', 'RUNS_DELETING', 'RUNS_DELETED', 'RUNS_DELETE_FAILED'].includes(status)
+					? 'drop'
+					: 'wait';
+		}
+	}
+
+	#runAction(action: ScheduledAction, at: number): void {
+		this.#actions.splice(this.#actions.indexOf(action), 1);
+		if (action.do === 'cancel') this.#applyCancel(at);
+		else if (action.do === 'deleteRuns') this.#applyDeleteRuns(at);
+		else this.#applyFail(at, action.reason ?? DEFAULT_FAILURE_REASON);
+	}
+
+	#submitNext(): void {
+		const index = this.#submitCursor++;
+		this.#applyEntry(index, runTimeline(this.#context, index));
+	}
+
+	#applyRunEntry(index: number): void {
+		this.#applyEntry(index, runTimeline(this.#context, index));
+	}
+
+	/** Applies the run's next timeline entry, updates the counters, and schedules its following entry. */
+	#applyEntry(index: number, timeline: TimelineEntry[]): void {
+		const step = this.#steps[index] as number;
+		const entry = timeline[step];
+		if (!entry) return;
+		if (entry.sub !== KEEP) this.#countSubmission(this.subCodes[index] as number, entry.sub);
+		if (entry.sub !== KEEP) this.subCodes[index] = entry.sub;
+		if (entry.run !== KEEP) {
+			const previous = this.runCodes[index] as number;
+			if (previous !== Run.NONE) this.#runCounts[previous] = (this.#runCounts[previous] as number) - 1;
+			if (entry.run !== Run.NONE) this.#runCounts[entry.run] = (this.#runCounts[entry.run] as number) + 1;
+			this.runCodes[index] = entry.run;
+		}
+		this.#steps[index] = step + 1;
+		const next = timeline[step + 1];
+		if (next) this.#heap.push(next.time, index);
+	}
+
+	#countSubmission(previous: number, next: number): void {
+		const counts = this.#submissions;
+		if (previous === Sub.NONE) counts.pendingStartSubmissionCount -= 1;
+		if (next === Sub.SUCCESS) counts.successfulStartSubmissionCount += 1;
+		else if (next === Sub.FAILED) counts.failedStartSubmissionCount += 1;
+		else if (next === Sub.CANCEL_SUCCESS) counts.successfulCancelSubmissionCount += 1;
+		else if (next === Sub.CANCEL_FAILED) counts.failedCancelSubmissionCount += 1;
+		else if (next === Sub.DELETE_SUCCESS) counts.successfulDeleteSubmissionCount += 1;
+		else if (next === Sub.DELETE_FAILED) counts.failedDeleteSubmissionCount += 1;
+	}
+
+	/** Status changes implied by the counters, checked after every step. */
+	#settle(at: number): void {
+		if (this.#status === 'SUBMITTING' && this.#submitCursor >= this.totalRuns) {
+			this.submittedTime = at;
+			this.#setStatus('INPROGRESS', at);
+		}
+		if (this.#status === 'INPROGRESS' && this.#heap.size === 0) {
+			this.processedTime = at;
+			this.#setStatus('PROCESSED', at);
+		}
+		if (this.#status === 'STOPPING' && this.#heap.size === 0 && at >= this.#cancelSettleAt) {
+			this.#setStatus('CANCELLED', at);
+		}
+		if (this.#status === 'RUNS_DELETING' && this.#heap.size === 0) {
+			const failed = this.#submissions.failedDeleteSubmissionCount > 0;
+			this.#setStatus(failed ? 'RUNS_DELETE_FAILED' : 'RUNS_DELETED', at);
+		}
+	}
+
+	#applyCancel(at: number): void {
+		const live = this.#heap.drain();
+		const spreadMs = Math.max(1, live.length / this.parameters.cancelRate) * 1000;
+		this.#context = {...this.#context, cancelAt: at, cancelSpreadMs: spreadMs};
+		this.#haltAt = at;
+		this.#cancelSettleAt =
+			at + lerp(this.parameters.durations.stopping, unitHash(this.#context.seed, 0xc2)) * 1000;
+		this.#setStatus('STOPPING', at);
+		this.#reschedule(live);
+	}
+
+	#applyDeleteRuns(at: number): void {
+		const started: number[] = [];
+		for (let index = 0; index < this.totalRuns; index++) {
+			if (this.runCodes[index] !== Run.NONE) started.push(index);
+		}
+		const spreadMs = Math.max(1, started.length / this.parameters.deleteRate) * 1000;
+		this.#context = {...this.#context, deleteAt: at, deleteSpreadMs: spreadMs};
+		this.#setStatus('RUNS_DELETING', at);
+		this.#reschedule(started);
+		this.#settle(at);
+	}
+
+	#applyFail(at: number, reason: string): void {
+		this.#haltAt = at;
+		this.failedTime = at;
+		this.failureReason = reason;
+		this.#setStatus('FAILED', at);
+	}
+
+	/** Re-queues runs whose future changed: applied entries are untouched, only what comes next moves. */
+	#reschedule(indices: Iterable<number>): void {
+		for (const index of indices) {
+			const next = runTimeline(this.#context, index)[this.#steps[index] as number];
+			if (next) this.#heap.push(next.time, index);
+		}
+	}
+
+	#setStatus(status: BatchStatus, at: number): void {
+		this.#status = status;
+		this.#history.push({status, at});
+	}
+}

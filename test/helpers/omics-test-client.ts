@@ -1,0 +1,25 @@
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+import {OmicsClient} from '@aws-sdk/client-omics';
+
+/** The real SDK pointed at an emulator: no host prefix, static fake credentials, one attempt (errors surface as-is). */
+export function omicsClient(url: string, options: {maxAttempts?: number} = {}): OmicsClient {
+	return new OmicsClient({
+		endpoint: url,
+		region: 'us-east-1',
+		disableHostPrefix: true,
+		credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'},
+		maxAttempts: options.maxAttempts ?? 1,
+	});
+}
+
+/** Runs a promise that must reject and returns the error, so tests can look at its name and metadata. */
+export async function rejectionOf(
+	promise: Promise<unknown>,
+): Promise<Error & {$metadata?: {httpStatusCode?: number; requestId?: string}; $response?: unknown}> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected the call to fail, but it succeeded');
+}

@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+		// Integration tests start real HTTP servers; a generous timeout absorbs a busy 2-core CI machine.
+		testTimeout: 30_000,
+		hookTimeout: 30_000,
+		pool: 'forks',
+	},
+});
