@@ -1,0 +1,22 @@
+import type {Reporter, TestModule} from 'vitest/node';
+
+/**
+ * Ends the run with one plain "N passed, N failed, N skipped" line, the form CI log readers
+ * recognise in any language; vitest's own summary is decorated and spread over several lines.
+ */
+export default class PlainSummaryReporter implements Reporter {
+	onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+		let passed = 0;
+		let failed = 0;
+		let skipped = 0;
+		for (const module of testModules) {
+			for (const test of module.children.allTests()) {
+				const state = test.result().state;
+				if (state === 'passed') passed += 1;
+				else if (state === 'failed') failed += 1;
+				else skipped += 1;
+			}
+		}
+		process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+	}
+}
