@@ -2,7 +2,14 @@ import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
 import {createInterface} from 'node:readline';
 import {describe, expect, it} from 'vitest';
-import {GetBatchCommand, ListBatchCommand} from '@aws-sdk/client-omics';
+import {
+	CancelRunBatchCommand,
+	DeleteBatchCommand,
+	DeleteRunBatchCommand,
+	GetBatchCommand,
+	ListBatchCommand,
+	paginateListRunsInBatch,
+} from '@aws-sdk/client-omics';
 import {omicsClient} from '../helpers/omics-test-client.js';
 
 // Drives the built CLI (npm test builds dist/ first), as a user or CI job would.
@@ -34,6 +41,40 @@ describe('batchtop emulator (built CLI)', () => {
 		expect({code, signal}).toEqual({code: 0, signal: null});
 		expect(extra).toBe('');
 		expect(stderr).toBe('');
+	});
+
+	it('serves the demo so the SDK can list, get, page through, cancel and delete', async () => {
+		const {child, first} = await startCli(['emulator', '--scenario', 'demo']);
+		try {
+			const client = omicsClient(first.replace('listening on ', ''));
+			const {items = []} = await client.send(new ListBatchCommand({}));
+			const byStatus = (status: string) => items.find((item) => item.status === status)?.id ?? '';
+			const large = items.find((item) => item.totalRuns === 100_000)?.id ?? '';
+			let entries = 0;
+			for await (const page of paginateListRunsInBatch({client, pageSize: 100}, {batchId: large})) {
+				entries += page.runs?.length ?? 0;
+				if (entries >= 1000) break;
+			}
+			expect(entries).toBe(1000);
+			expect((await client.send(new CancelRunBatchCommand({batchId: large}))).$metadata.httpStatusCode).toBe(
+				202,
+			);
+			expect((await client.send(new GetBatchCommand({batchId: large}))).status).toBe('STOPPING');
+			const processed = byStatus('PROCESSED');
+			expect(
+				(await client.send(new DeleteRunBatchCommand({batchId: processed}))).$metadata.httpStatusCode,
+			).toBe(202);
+			expect((await client.send(new GetBatchCommand({batchId: processed}))).status).toBe('RUNS_DELETING');
+			const failed = byStatus('FAILED');
+			expect((await client.send(new DeleteBatchCommand({batchId: failed}))).$metadata.httpStatusCode).toBe(
+				202,
+			);
+			const after = await client.send(new ListBatchCommand({}));
+			expect(after.items?.some((item) => item.id === failed)).toBe(false);
+		} finally {
+			child.kill('SIGTERM');
+			await once(child, 'exit');
+		}
 	});
 
 	it('stops cleanly on SIGINT too, with an open keep-alive connection', async () => {
