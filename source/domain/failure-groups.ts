@@ -1,0 +1,48 @@
+import {sanitizeText} from './sanitize-text.js';
+
+/** One failed submission or run: its reason code, free text and the id to show as an example. */
+export interface FailureItem {
+	readonly reason?: string;
+	readonly message?: string;
+	/** runSettingId for failed submissions, runId (or runSettingId) for failed runs. */
+	readonly example: string;
+}
+
+export interface FailureGroup {
+	readonly key: string;
+	readonly reason: string;
+	/** The first message seen for the group, sanitised. */
+	readonly message: string;
+	readonly count: number;
+	readonly examples: readonly string[];
+}
+
+/** Reduces a message to its shape, so "sample 12 failed" and "sample 13 failed" group together. */
+export function normalizeFailureMessage(message: string): string {
+	return sanitizeText(message, 500)
+		.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
+		.replace(/s3:\/\/\S+/gi, '<uri>')
+		.replace(/arn:[^\s"']+/g, '<arn>')
+		.replace(/\d+/g, '#')
+		.toLowerCase();
+}
+
+/** Groups failures by reason and message shape, largest group first, with a few example ids each. */
+export function groupFailures(items: Iterable<FailureItem>, maxExamples = 3): FailureGroup[] {
+	const groups = new Map<string, {reason: string; message: string; count: number; examples: string[]}>();
+	for (const item of items) {
+		const reason = sanitizeText(item.reason, 64) || 'Unknown';
+		const message = sanitizeText(item.message, 500);
+		const key = `${reason}|${normalizeFailureMessage(message)}`;
+		let group = groups.get(key);
+		if (!group) {
+			group = {reason, message, count: 0, examples: []};
+			groups.set(key, group);
+		}
+		group.count += 1;
+		if (group.examples.length < maxExamples) group.examples.push(sanitizeText(item.example, 128));
+	}
+	return [...groups.entries()]
+		.map(([key, group]) => ({key, ...group}))
+		.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason) || a.key.localeCompare(b.key));
+}

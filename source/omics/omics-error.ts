@@ -1,0 +1,156 @@
+/** The few kinds of failure the poller and the UI treat differently. */
+export type OmicsErrorKind =
+	| 'not-found'
+	| 'access-denied'
+	| 'throttled'
+	| 'unavailable'
+	| 'invalid'
+	| 'expired-credentials'
+	| 'no-credentials'
+	| 'no-region'
+	| 'unknown';
+
+/** A failed HealthOmics call, classified, with what support needs (request id, IAM action). */
+export class OmicsError extends Error {
+	constructor(
+		readonly kind: OmicsErrorKind,
+		message: string,
+		readonly details: {
+			readonly operation: string;
+			readonly requestId?: string;
+			readonly httpStatus?: number;
+			readonly retryAfterMs?: number;
+			readonly code?: string;
+		},
+	) {
+		super(message);
+		this.name = 'OmicsError';
+	}
+
+	/** The IAM action the call needed, e.g. omics:GetBatch. */
+	get action(): string {
+		return `omics:${this.details.operation}`;
+	}
+
+	/** Whether trying again later can succeed without the user changing anything. */
+	get transient(): boolean {
+		return this.kind === 'throttled' || this.kind === 'unavailable';
+	}
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ECONNABORTED',
+	'UND_ERR_SOCKET',
+]);
+const EXPIRED = new Set([
+	'ExpiredTokenException',
+	'ExpiredToken',
+	'RequestExpired',
+	'TokenRefreshRequired',
+	'InvalidClientTokenId',
+	'UnrecognizedClientException',
+	'InvalidSignatureException',
+	'SignatureDoesNotMatch',
+]);
+
+interface SdkErrorShape {
+	name?: string;
+	message?: string;
+	code?: string;
+	$metadata?: {httpStatusCode?: number; requestId?: string};
+	$response?: {headers?: Record<string, string | undefined>};
+	cause?: unknown;
+}
+
+/** Reads Retry-After (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Maps anything the SDK (or the network under it) throws to an OmicsError. */
+export function toOmicsError(error: unknown, operation: string, subject = ''): OmicsError {
+	if (error instanceof OmicsError) return error;
+	const shape = (
+		typeof error === 'object' && error !== null ? error : {message: String(error)}
+	) as SdkErrorShape;
+	const name = shape.name ?? 'Error';
+	const status = shape.$metadata?.httpStatusCode;
+	const code = shape.code ?? (shape.cause as {code?: string} | undefined)?.code;
+	const headers = shape.$response?.headers ?? {};
+	const retryAfterMs = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After']);
+	const details = {
+		operation,
+		...(shape.$metadata?.requestId ? {requestId: shape.$metadata.requestId} : {}),
+		...(status === undefined ? {} : {httpStatus: status}),
+		...(retryAfterMs === undefined ? {} : {retryAfterMs}),
+		code: code ?? name,
+	};
+	const about = subject ? ` ${subject}` : '';
+	const raw = (shape.message ?? '').split('\n')[0] ?? '';
+
+	if (
+		name === 'CredentialsProviderError' ||
+		/Could not load credentials|credential.* not (found|loaded)/i.test(raw)
+	) {
+		return new OmicsError(
+			'no-credentials',
+			'no AWS credentials found: run "aws sso login", pass --profile, set AWS_ACCESS_KEY_ID, or try --demo',
+			details,
+		);
+	}
+	if (/Region is missing/i.test(raw)) {
+		return new OmicsError(
+			'no-region',
+			'no AWS region: pass --region, set AWS_REGION, or give a batch ARN (it names its region)',
+			details,
+		);
+	}
+	if (EXPIRED.has(name) || (status === 403 && /expired|security token/i.test(raw))) {
+		return new OmicsError(
+			'expired-credentials',
+			'AWS credentials expired or were rejected: run "aws sso login" or refresh them',
+			details,
+		);
+	}
+	if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || status === 429) {
+		return new OmicsError('throttled', `throttled by HealthOmics (${operation})`, details);
+	}
+	if (name === 'ResourceNotFoundException' || status === 404) {
+		return new OmicsError('not-found', `not found:${about || ` ${operation}`}`, details);
+	}
+	if (name === 'AccessDeniedException' || status === 403) {
+		return new OmicsError(
+			'access-denied',
+			`access denied: these credentials may not call omics:${operation}`,
+			details,
+		);
+	}
+	if (name === 'ValidationException' || status === 400 || status === 413) {
+		return new OmicsError('invalid', `rejected as invalid (${operation}): ${raw}`, details);
+	}
+	if (
+		(status !== undefined && (status >= 500 || status === 408)) ||
+		name === 'RequestTimeoutException' ||
+		name === 'TimeoutError' ||
+		name === 'SyntaxError' ||
+		(code !== undefined && NETWORK_CODES.has(code)) ||
+		/socket hang up|ECONNREFUSED|ECONNRESET|deserializ|Unexpected (end|token)/i.test(raw)
+	) {
+		const why =
+			code !== undefined && NETWORK_CODES.has(code) ? code : status !== undefined ? `HTTP ${status}` : name;
+		return new OmicsError('unavailable', `HealthOmics unreachable (${why})`, details);
+	}
+	return new OmicsError('unknown', `${operation} failed: ${name}${raw ? `: ${raw}` : ''}`, details);
+}

@@ -1,0 +1,387 @@
+import {toBatchView, type BatchView} from '../domain/batch-view.js';
+import {sampleOf, type CountSample} from '../domain/throughput.js';
+import {toOmicsError, type OmicsError} from '../omics/omics-error.js';
+import type {BatchApi, BatchFilter} from '../omics/batch-api.js';
+import {backoffDelayMs} from './backoff.js';
+import {discoverBatches} from './discover-batches.js';
+import {FailureLoader} from './failure-loader.js';
+import {DEFAULT_INTERVAL, nextPollInterval, slowInterval, type IntervalBounds} from './interval-policy.js';
+import {observeBatch} from './observe-batch.js';
+import {RequestBudget} from './request-budget.js';
+import type {
+	BatchSnapshot,
+	ErrorInfo,
+	FailureDetail,
+	PollerEvent,
+	PollerListener,
+	PollerSnapshot,
+} from './poller-state.js';
+
+export interface DiscoveryOptions {
+	readonly filter: BatchFilter;
+	/** Also watch batches that have already finished (`--all`). */
+	readonly includeFinished: boolean;
+	readonly intervalMs: number;
+}
+
+export interface PollerOptions {
+	readonly api: BatchApi;
+	readonly batchIds?: readonly string[];
+	readonly interval?: IntervalBounds;
+	readonly maxRequestsPerSecond?: number;
+	/** Watch what ListBatch finds, picking up new batches as they appear. */
+	readonly discovery?: DiscoveryOptions;
+	/** Samples kept per batch for throughput and stall detection. */
+	readonly historyLimit?: number;
+	readonly random?: () => number;
+}
+
+interface Tracked {
+	readonly id: string;
+	view?: BatchView;
+	lastUpdated?: number;
+	lastError?: ErrorInfo;
+	attempt: number;
+	intervalMs?: number;
+	nextDueAt: number;
+	inFlight: boolean;
+	done: boolean;
+	history: CountSample[];
+	failures?: {loader: FailureLoader; detail: FailureDetail; inFlight: boolean};
+	snapshot?: BatchSnapshot;
+}
+
+const errorInfo = (error: OmicsError, at: number): ErrorInfo => ({
+	kind: error.kind,
+	message: error.message,
+	at,
+	action: error.action,
+	...(error.details.requestId ? {requestId: error.details.requestId} : {}),
+});
+const CREDENTIAL_KINDS = new Set(['expired-credentials', 'no-credentials', 'no-region']);
+
+/**
+ * One scheduler for every watched batch. Each batch has its own next-due time and adaptive
+ * interval; all requests share one budget; results become immutable snapshots and events,
+ * delivered to listeners once per tick.
+ */
+export class BatchPoller {
+	readonly #api: BatchApi;
+	readonly #bounds: IntervalBounds;
+	readonly #budget: RequestBudget;
+	readonly #discovery?: DiscoveryOptions;
+	readonly #historyLimit: number;
+	readonly #random: () => number;
+	readonly #tracked = new Map<string, Tracked>();
+	readonly #removed = new Set<string>();
+	readonly #listeners = new Set<PollerListener>();
+	readonly #abort = new AbortController();
+	#events: PollerEvent[] = [];
+	#flushTimer: NodeJS.Timeout | undefined;
+	#tickTimer: NodeJS.Timeout | undefined;
+	#running = false;
+	#paused = false;
+	#credentialsError?: ErrorInfo;
+	#discoveryDueAt = 0;
+	#discoveryInFlight = false;
+	#lastDiscoveryAt?: number;
+	#discoveryError?: ErrorInfo;
+	#snapshot?: PollerSnapshot;
+
+	constructor(options: PollerOptions) {
+		this.#api = options.api;
+		this.#bounds = options.interval ?? DEFAULT_INTERVAL;
+		this.#budget = new RequestBudget({ratePerSecond: options.maxRequestsPerSecond ?? 2});
+		if (options.discovery) this.#discovery = options.discovery;
+		this.#historyLimit = options.historyLimit ?? 240;
+		this.#random = options.random ?? Math.random;
+		for (const id of options.batchIds ?? []) this.#track(id);
+	}
+
+	/** Starts polling (due batches at once). */
+	start(): void {
+		if (this.#running) return;
+		this.#running = true;
+		this.#schedule();
+	}
+
+	/** Stops every timer and abandons requests in flight; the poller cannot be restarted. */
+	stop(): void {
+		this.#running = false;
+		this.#abort.abort();
+		this.#budget.close();
+		if (this.#tickTimer) clearTimeout(this.#tickTimer);
+		if (this.#flushTimer) clearTimeout(this.#flushTimer);
+	}
+
+	/** Listens to snapshots and the events that led to them; returns the unsubscribe function. */
+	subscribe(listener: PollerListener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** The current state. */
+	snapshot(): PollerSnapshot {
+		this.#snapshot ??= this.#buildSnapshot();
+		return this.#snapshot;
+	}
+
+	/** Starts watching more batches. */
+	add(ids: readonly string[]): void {
+		for (const id of ids) {
+			this.#removed.delete(id);
+			this.#track(id);
+		}
+		this.#changed();
+		this.#schedule();
+	}
+
+	/** Stops watching a batch (discovery will not bring it back). */
+	remove(id: string): void {
+		this.#tracked.delete(id);
+		this.#removed.add(id);
+		this.#changed();
+	}
+
+	/** Polls one batch (or all) as soon as the budget allows; repeated calls coalesce into one request each. */
+	refresh(id?: string): void {
+		const now = Date.now();
+		for (const tracked of id === undefined
+			? this.#tracked.values()
+			: [this.#tracked.get(id)].filter((t): t is Tracked => t !== undefined)) {
+			tracked.done = false;
+			tracked.nextDueAt = Math.min(tracked.nextDueAt, now);
+		}
+		if (id === undefined && this.#discovery) this.#discoveryDueAt = now;
+		this.#schedule();
+	}
+
+	pause(): void {
+		this.#paused = true;
+		if (this.#tickTimer) clearTimeout(this.#tickTimer);
+		this.#changed();
+	}
+
+	resume(): void {
+		this.#paused = false;
+		this.#changed();
+		this.#schedule();
+	}
+
+	get paused(): boolean {
+		return this.#paused;
+	}
+
+	/** Loads one more page of failure reasons for a batch (low priority on the shared budget). */
+	loadFailures(id: string): void {
+		const tracked = this.#tracked.get(id);
+		if (!tracked?.view || tracked.failures?.inFlight) return;
+		const entry = tracked.failures ?? {
+			loader: new FailureLoader(this.#api, this.#budget, id),
+			detail: {
+				submissions: {groups: [], loaded: 0, complete: false},
+				runs: {groups: [], loaded: 0, complete: false},
+				loading: true,
+			},
+			inFlight: false,
+		};
+		tracked.failures = entry;
+		entry.inFlight = true;
+		entry.detail = {...entry.loader.detail(true)};
+		this.#dirty(tracked);
+		const wanted = {submissions: tracked.view.submissions.failed > 0, runs: tracked.view.runs.failed > 0};
+		entry.loader
+			.loadMore(wanted, this.#abort.signal)
+			.then(
+				() => {
+					entry.detail = entry.loader.detail(false);
+				},
+				(error: unknown) => {
+					if ((error as Error).name === 'AbortError') return;
+					entry.detail = {
+						...entry.loader.detail(false),
+						error: errorInfo(toOmicsError(error, 'ListRuns'), Date.now()),
+					};
+				},
+			)
+			.finally(() => {
+				entry.inFlight = false;
+				if (this.#tracked.get(id) === tracked) this.#dirty(tracked);
+			});
+	}
+
+	#track(id: string): void {
+		if (!this.#tracked.has(id))
+			this.#tracked.set(id, {id, attempt: 0, nextDueAt: 0, inFlight: false, done: false, history: []});
+	}
+
+	/** Arms the single timer for the earliest due batch (or discovery). */
+	#schedule(): void {
+		if (!this.#running || this.#paused) return;
+		if (this.#tickTimer) clearTimeout(this.#tickTimer);
+		let due = this.#discovery && !this.#discoveryInFlight ? this.#discoveryDueAt : Number.POSITIVE_INFINITY;
+		for (const tracked of this.#tracked.values()) {
+			if (!tracked.inFlight && !tracked.done && tracked.nextDueAt < due) due = tracked.nextDueAt;
+		}
+		if (due === Number.POSITIVE_INFINITY) return;
+		this.#tickTimer = setTimeout(() => this.#tick(), Math.max(0, due - Date.now()));
+	}
+
+	#tick(): void {
+		if (!this.#running || this.#paused) return;
+		const now = Date.now();
+		if (this.#discovery && !this.#discoveryInFlight && this.#discoveryDueAt <= now)
+			void this.#discover(this.#discovery);
+		const due = [...this.#tracked.values()]
+			.filter((t) => !t.inFlight && !t.done && t.nextDueAt <= now)
+			.sort((a, b) => a.nextDueAt - b.nextDueAt);
+		for (const tracked of due) void this.#poll(tracked);
+		this.#schedule();
+	}
+
+	async #poll(tracked: Tracked): Promise<void> {
+		tracked.inFlight = true;
+		this.#dirty(tracked);
+		try {
+			await this.#budget.acquire('high', this.#abort.signal);
+			const raw = await this.#api.getBatch(tracked.id, this.#abort.signal);
+			if (this.#tracked.get(tracked.id) === tracked) this.#succeeded(tracked, toBatchView(raw, tracked.id));
+		} catch (error) {
+			if ((error as Error).name === 'AbortError' || !this.#running) return;
+			if (this.#tracked.get(tracked.id) === tracked)
+				this.#failed(tracked, toOmicsError(error, 'GetBatch', `batch ${tracked.id}`));
+		} finally {
+			tracked.inFlight = false;
+			if (this.#running) {
+				this.#dirty(tracked);
+				this.#schedule();
+			}
+		}
+	}
+
+	#succeeded(tracked: Tracked, view: BatchView): void {
+		const now = Date.now();
+		const sample = sampleOf(view, now);
+		const previous = tracked.view;
+		const observation = observeBatch(previous, view, tracked.history.at(-1), sample, now);
+		this.#events.push(...observation.events);
+		if (tracked.lastError) this.#events.push({type: 'recovered', id: tracked.id, at: now});
+		if (this.#credentialsError) this.#credentialsError = undefined;
+		tracked.view = view;
+		tracked.lastUpdated = now;
+		tracked.lastError = undefined;
+		tracked.attempt = 0;
+		tracked.history.push(sample);
+		if (tracked.history.length > this.#historyLimit)
+			tracked.history.splice(0, tracked.history.length - this.#historyLimit);
+		if (view.statusClass === 'terminal') {
+			// One confirming poll after the first terminal sighting, then none.
+			tracked.done = previous?.status === view.status;
+			tracked.intervalMs = this.#bounds.minMs;
+		} else {
+			tracked.intervalMs = nextPollInterval(tracked.intervalMs, observation.changed, this.#bounds);
+		}
+		tracked.nextDueAt = tracked.done ? Number.POSITIVE_INFINITY : now + tracked.intervalMs;
+	}
+
+	#failed(tracked: Tracked, error: OmicsError): void {
+		const now = Date.now();
+		const info = errorInfo(error, now);
+		if (tracked.lastError?.kind !== info.kind)
+			this.#events.push({type: 'error', id: tracked.id, at: now, error: info});
+		tracked.lastError = info;
+		tracked.attempt += 1;
+		let delay: number;
+		if (error.kind === 'throttled') {
+			const retryAfter = error.details.retryAfterMs;
+			if (retryAfter !== undefined) this.#budget.holdUntil(now + retryAfter);
+			delay = backoffDelayMs(
+				tracked.attempt,
+				{baseMs: 1000, capMs: this.#bounds.maxMs},
+				this.#random,
+				retryAfter,
+			);
+		} else if (error.kind === 'unavailable' || error.kind === 'unknown') {
+			delay = backoffDelayMs(tracked.attempt, {baseMs: 1000, capMs: this.#bounds.maxMs}, this.#random);
+		} else if (CREDENTIAL_KINDS.has(error.kind)) {
+			if (!this.#credentialsError) this.#events.push({type: 'credentials-problem', at: now, error: info});
+			this.#credentialsError = info;
+			delay = this.#bounds.maxMs;
+		} else {
+			delay = slowInterval(this.#bounds);
+		}
+		tracked.nextDueAt = now + Math.max(delay, 50);
+	}
+
+	async #discover(options: DiscoveryOptions): Promise<void> {
+		this.#discoveryInFlight = true;
+		try {
+			const listings = await discoverBatches(this.#api, this.#budget, options, this.#abort.signal);
+			const now = Date.now();
+			this.#lastDiscoveryAt = now;
+			this.#discoveryError = undefined;
+			for (const listing of listings) {
+				if (this.#tracked.has(listing.id) || this.#removed.has(listing.id)) continue;
+				this.#track(listing.id);
+				this.#events.push({type: 'batch-discovered', id: listing.id, at: now});
+			}
+		} catch (error) {
+			if ((error as Error).name === 'AbortError' || !this.#running) return;
+			const omicsError = toOmicsError(error, 'ListBatch');
+			this.#discoveryError = errorInfo(omicsError, Date.now());
+			if (omicsError.details.retryAfterMs !== undefined)
+				this.#budget.holdUntil(Date.now() + omicsError.details.retryAfterMs);
+		} finally {
+			this.#discoveryInFlight = false;
+			this.#discoveryDueAt = Date.now() + options.intervalMs;
+			if (this.#running) {
+				this.#changed();
+				this.#schedule();
+			}
+		}
+	}
+
+	#dirty(tracked: Tracked): void {
+		tracked.snapshot = undefined;
+		this.#changed();
+	}
+
+	/** Coalesces every change in this tick into one notification. */
+	#changed(): void {
+		this.#snapshot = undefined;
+		if (this.#flushTimer || this.#listeners.size === 0) return;
+		this.#flushTimer = setTimeout(() => {
+			this.#flushTimer = undefined;
+			const events = this.#events;
+			this.#events = [];
+			const snapshot = this.snapshot();
+			for (const listener of this.#listeners) listener(snapshot, events);
+		}, 0);
+	}
+
+	#buildSnapshot(): PollerSnapshot {
+		const batches = [...this.#tracked.values()].map((tracked) => {
+			tracked.snapshot ??= Object.freeze({
+				id: tracked.id,
+				...(tracked.view ? {view: tracked.view} : {}),
+				...(tracked.lastUpdated === undefined ? {} : {lastUpdated: tracked.lastUpdated}),
+				...(tracked.lastError ? {lastError: tracked.lastError} : {}),
+				...(tracked.done || tracked.inFlight ? {} : {nextPollAt: tracked.nextDueAt}),
+				polling: tracked.inFlight,
+				done: tracked.done,
+				history: Object.freeze([...tracked.history]),
+				...(tracked.failures ? {failures: tracked.failures.detail} : {}),
+			});
+			return tracked.snapshot;
+		});
+		return Object.freeze({
+			batches: Object.freeze(batches),
+			paused: this.#paused,
+			requestsPerSecond: this.#budget.grantedWithin(10_000) / 10,
+			budgetPerSecond: this.#budget.ratePerSecond,
+			...(this.#credentialsError ? {credentialsError: this.#credentialsError} : {}),
+			...(this.#lastDiscoveryAt === undefined ? {} : {lastDiscoveryAt: this.#lastDiscoveryAt}),
+			...(this.#discoveryError ? {discoveryError: this.#discoveryError} : {}),
+		});
+	}
+}

@@ -1,0 +1,42 @@
+import {batchVerdict, failureCount} from '../domain/batch-verdict.js';
+import type {BatchView} from '../domain/batch-view.js';
+import type {CountSample} from '../domain/throughput.js';
+import type {PollerEvent} from './poller-state.js';
+
+/** What one successful poll means, given what was known before. Pure. */
+export interface Observation {
+	readonly changed: boolean;
+	readonly events: PollerEvent[];
+}
+
+/** Compares a new view with the previous one and names what happened. */
+export function observeBatch(
+	previous: BatchView | undefined,
+	next: BatchView,
+	previousSample: CountSample | undefined,
+	nextSample: CountSample,
+	at: number,
+): Observation {
+	const id = next.id;
+	if (!previous) return {changed: true, events: [{type: 'batch-seen', id, at, status: next.status}]};
+	const events: PollerEvent[] = [];
+	const changed = previousSample?.signature !== nextSample.signature;
+	if (previous.status !== next.status)
+		events.push({type: 'status-changed', id, at, from: previous.status, to: next.status});
+	if (changed) events.push({type: 'counts-changed', id, at});
+	const newRuns = next.runs.failed - previous.runs.failed;
+	const newSubmissions = next.submissions.failed - previous.submissions.failed;
+	if (failureCount(next) > failureCount(previous) && (newRuns > 0 || newSubmissions > 0)) {
+		events.push({
+			type: 'failure-appeared',
+			id,
+			at,
+			runs: Math.max(0, newRuns),
+			submissions: Math.max(0, newSubmissions),
+		});
+	}
+	if (next.statusClass === 'terminal' && previous.statusClass !== 'terminal') {
+		events.push({type: 'batch-finished', id, at, status: next.status, verdict: batchVerdict(next)});
+	}
+	return {changed, events};
+}

@@ -1,0 +1,89 @@
+import type {BatchView} from '../domain/batch-view.js';
+import type {CountSample} from '../domain/throughput.js';
+import type {FailureGroup} from '../domain/failure-groups.js';
+import type {Verdict} from '../domain/batch-verdict.js';
+import type {OmicsErrorKind} from '../omics/omics-error.js';
+
+/** The last error for a batch (or a call), as the UI shows it. */
+export interface ErrorInfo {
+	readonly kind: OmicsErrorKind;
+	readonly message: string;
+	readonly at: number;
+	readonly requestId?: string;
+	readonly action?: string;
+}
+
+/** Failure reasons of one kind (failed submissions or failed runs), loaded lazily page by page. */
+export interface FailureList {
+	readonly groups: readonly FailureGroup[];
+	/** Failures read so far. */
+	readonly loaded: number;
+	/** No more pages. */
+	readonly complete: boolean;
+}
+
+export interface FailureDetail {
+	readonly submissions: FailureList;
+	readonly runs: FailureList;
+	readonly loading: boolean;
+	readonly error?: ErrorInfo;
+}
+
+/** Everything known about one watched batch; replaced, never mutated, when anything changes. */
+export interface BatchSnapshot {
+	readonly id: string;
+	readonly view?: BatchView;
+	/** When the view was last fetched successfully (epoch ms). */
+	readonly lastUpdated?: number;
+	/** The error of the latest attempt, if it failed: the view is then stale. */
+	readonly lastError?: ErrorInfo;
+	readonly nextPollAt?: number;
+	readonly polling: boolean;
+	/** Terminal and confirmed: no more polls. */
+	readonly done: boolean;
+	readonly history: readonly CountSample[];
+	readonly failures?: FailureDetail;
+}
+
+/** The whole poller at one instant. */
+export interface PollerSnapshot {
+	readonly batches: readonly BatchSnapshot[];
+	readonly paused: boolean;
+	readonly requestsPerSecond: number;
+	readonly budgetPerSecond: number;
+	/** A credentials problem affects every batch; reported once here until a call succeeds. */
+	readonly credentialsError?: ErrorInfo;
+	readonly lastDiscoveryAt?: number;
+	readonly discoveryError?: ErrorInfo;
+}
+
+export type PollerEvent =
+	| {readonly type: 'batch-seen'; readonly id: string; readonly at: number; readonly status: string}
+	| {
+			readonly type: 'status-changed';
+			readonly id: string;
+			readonly at: number;
+			readonly from: string;
+			readonly to: string;
+	  }
+	| {readonly type: 'counts-changed'; readonly id: string; readonly at: number}
+	| {
+			readonly type: 'failure-appeared';
+			readonly id: string;
+			readonly at: number;
+			readonly runs: number;
+			readonly submissions: number;
+	  }
+	| {
+			readonly type: 'batch-finished';
+			readonly id: string;
+			readonly at: number;
+			readonly status: string;
+			readonly verdict: Verdict;
+	  }
+	| {readonly type: 'batch-discovered'; readonly id: string; readonly at: number}
+	| {readonly type: 'error'; readonly id?: string; readonly at: number; readonly error: ErrorInfo}
+	| {readonly type: 'recovered'; readonly id: string; readonly at: number}
+	| {readonly type: 'credentials-problem'; readonly at: number; readonly error: ErrorInfo};
+
+export type PollerListener = (snapshot: PollerSnapshot, events: readonly PollerEvent[]) => void;

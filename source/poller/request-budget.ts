@@ -1,0 +1,125 @@
+/** High: GetBatch and discovery. Low: failure details, which wait while any high request waits. */
+export type Priority = 'high' | 'low';
+
+interface Waiter {
+	readonly resolve: () => void;
+	readonly reject: (error: Error) => void;
+}
+
+export interface RequestBudgetOptions {
+	readonly ratePerSecond: number;
+	/** Tokens that may be saved up for a short burst; defaults to max(1, rate). */
+	readonly burst?: number;
+	readonly now?: () => number;
+}
+
+/** Thrown to waiters when the budget is disposed (the poller stopped). */
+export class BudgetClosedError extends Error {
+	constructor() {
+		super('request budget closed');
+		this.name = 'AbortError';
+	}
+}
+
+/**
+ * One token bucket for every HealthOmics call the monitor makes, whatever the number of batches:
+ * at most `burst + rate × t` requests in any span of t seconds. After a throttle, `holdUntil`
+ * stops all traffic until the service's Retry-After has passed.
+ */
+export class RequestBudget {
+	readonly ratePerSecond: number;
+	readonly burst: number;
+	readonly #now: () => number;
+	#tokens: number;
+	#refilledAt: number;
+	#heldUntil = 0;
+	#timer: NodeJS.Timeout | undefined;
+	#closed = false;
+	readonly #high: Waiter[] = [];
+	readonly #low: Waiter[] = [];
+	readonly #granted: number[] = [];
+
+	constructor(options: RequestBudgetOptions) {
+		if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
+		this.ratePerSecond = options.ratePerSecond;
+		this.burst = Math.max(1, options.burst ?? Math.max(1, options.ratePerSecond));
+		this.#now = options.now ?? Date.now;
+		this.#tokens = this.burst;
+		this.#refilledAt = this.#now();
+	}
+
+	/** Requests waiting for a token. */
+	get waiting(): number {
+		return this.#high.length + this.#low.length;
+	}
+
+	/** Resolves when a request may be sent; high priority is always served first. */
+	acquire(priority: Priority, signal?: AbortSignal): Promise<void> {
+		if (this.#closed) return Promise.reject(new BudgetClosedError());
+		return new Promise<void>((resolve, reject) => {
+			const queue = priority === 'high' ? this.#high : this.#low;
+			const waiter: Waiter = {resolve, reject};
+			queue.push(waiter);
+			signal?.addEventListener(
+				'abort',
+				() => {
+					const index = queue.indexOf(waiter);
+					if (index !== -1) queue.splice(index, 1);
+					reject(new BudgetClosedError());
+				},
+				{once: true},
+			);
+			this.#pump();
+		});
+	}
+
+	/** Lets nothing through before `time` (epoch ms), e.g. a throttle's Retry-After. */
+	holdUntil(time: number): void {
+		if (time <= this.#heldUntil) return;
+		this.#heldUntil = time;
+		this.#tokens = Math.min(this.#tokens, 1);
+		this.#pump();
+	}
+
+	/** Requests granted within the last `ms` milliseconds. */
+	grantedWithin(ms: number): number {
+		const since = this.#now() - ms;
+		while (this.#granted.length > 0 && (this.#granted[0] ?? 0) < this.#now() - 60_000) this.#granted.shift();
+		let count = 0;
+		for (let index = this.#granted.length - 1; index >= 0 && (this.#granted[index] ?? 0) >= since; index--)
+			count++;
+		return count;
+	}
+
+	/** Rejects every waiter and refuses new ones. */
+	close(): void {
+		this.#closed = true;
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = undefined;
+		for (const waiter of [...this.#high.splice(0), ...this.#low.splice(0)])
+			waiter.reject(new BudgetClosedError());
+	}
+
+	#pump(): void {
+		if (this.#closed) return;
+		const now = this.#now();
+		this.#tokens = Math.min(
+			this.burst,
+			this.#tokens + ((now - this.#refilledAt) / 1000) * this.ratePerSecond,
+		);
+		this.#refilledAt = now;
+		while (this.waiting > 0 && this.#tokens >= 1 && now >= this.#heldUntil) {
+			const waiter = this.#high.shift() ?? this.#low.shift();
+			if (!waiter) break;
+			this.#tokens -= 1;
+			this.#granted.push(now);
+			waiter.resolve();
+		}
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = undefined;
+		if (this.waiting === 0) return;
+		const tokenAt = now + ((1 - this.#tokens) / this.ratePerSecond) * 1000;
+		const at = Math.max(tokenAt, this.#heldUntil);
+		this.#timer = setTimeout(() => this.#pump(), Math.max(1, Math.ceil(at - now)));
+	}
+}
