@@ -3,6 +3,21 @@ import {build} from 'esbuild';
 import {chmod} from 'node:fs/promises';
 
 const outfile = 'dist/cli.js';
+
+// Ink imports react-devtools-core (an optional dev tool) only when DEV=true, but a bundle would hoist
+// that import to the top and fail at start-up without it. A no-op stand-in keeps the bundle whole.
+const withoutInkDevtools = {
+	name: 'without-ink-devtools',
+	setup(builder) {
+		builder.onResolve({filter: /^react-devtools-core$/}, () => ({
+			path: 'react-devtools-core',
+			namespace: 'stub',
+		}));
+		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({
+			contents: 'export default {initialize() {}, connectToDevTools() {}};',
+		}));
+	},
+};
 await build({
 	entryPoints: ['source/cli.tsx'],
 	outfile,
@@ -18,8 +33,7 @@ await build({
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);",
 	},
-	// Ink loads react-devtools-core only when DEV=true; never bundle it.
-	external: ['react-devtools-core'],
+	plugins: [withoutInkDevtools],
 	define: {'process.env.NODE_ENV': '"production"'},
 });
 await chmod(outfile, 0o755);

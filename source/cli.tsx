@@ -8,7 +8,7 @@ import {rejectUnknownFlags} from './cli/unknown-flags.js';
 
 const HELP = `
   Usage
-    $ batchtop --demo [--scenario demo|FILE] [--speed X]
+    $ batchtop --demo [--scenario demo|FILE] [--speed X] [--ascii] [--no-color]
     $ batchtop emulator [options]
 
   Commands
@@ -26,13 +26,19 @@ const HELP = `
     --run-summary-lag S Make runSummary trail reality by S seconds (eventual consistency)
     --s3-settings-runs N  Runs assumed in an s3UriSettings file (default 1000)
 
+  Monitor
+    --demo              Watch the built-in emulator's demo account (no AWS account needed)
+    --ascii             ASCII glyphs only (also when TERM is dumb or linux)
+    --no-color          No colour (also when NO_COLOR is set)
+    --no-alt-screen     Draw on the normal screen instead of the alternate screen
+
   Other
-    --demo              Start the emulator with the demo scenario
     --help, --version
 
   Exit codes
-    0  stopped cleanly (Ctrl-C / SIGTERM)
-    2  usage error: bad flag, bad value, unreadable scenario, port in use
+    0    quit with q, or the emulator stopped by Ctrl-C / SIGTERM
+    2    usage error: bad flag, bad value, unreadable scenario, port in use
+    129  the monitor ended by SIGHUP (terminal closed); 130 by Ctrl-C; 143 by SIGTERM
 
   Examples
     $ batchtop emulator --port 4566 --speed 60
@@ -49,6 +55,9 @@ const FLAGS = {
 	fault: {type: 'string', isMultiple: true},
 	runSummaryLag: {type: 'string'},
 	s3SettingsRuns: {type: 'string'},
+	ascii: {type: 'boolean', default: false},
+	color: {type: 'boolean', default: true},
+	altScreen: {type: 'boolean', default: true},
 } as const;
 
 /** Parses the command line and runs the chosen mode; every bad input ends in one line and exit 2. */
@@ -70,10 +79,7 @@ async function main(): Promise<number> {
 		return ExitCode.ok;
 	}
 	if (command !== undefined) throw new UsageError(`unknown command "${command}"; see batchtop --help`);
-	if (cli.flags.demo) {
-		await runDemoCommand(cli.flags, write);
-		return ExitCode.ok;
-	}
+	if (cli.flags.demo) return runDemoCommand(cli.flags, write);
 	cli.showHelp(ExitCode.ok);
 	return ExitCode.ok;
 }

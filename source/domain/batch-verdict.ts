@@ -24,7 +24,8 @@ export function failureCount(view: BatchView): number {
 /** The verdict on a batch from its status and counts. */
 export function batchVerdict(view: BatchView): Verdict {
 	const failures = failureCount(view);
-	const someFailed = `${failures} of ${view.totalRuns} failed`;
+	const count = (value: number) => value.toLocaleString('en-US');
+	const someFailed = `${count(failures)} of ${count(view.totalRuns)} failed`;
 	switch (view.status) {
 		case 'PROCESSED':
 			return failures > 0
@@ -37,7 +38,10 @@ export function batchVerdict(view: BatchView): Verdict {
 		case 'RUNS_DELETED':
 			return {kind: 'runs-deleted', label: 'runs deleted'};
 		case 'RUNS_DELETE_FAILED':
-			return {kind: 'runs-delete-failed', label: `${view.submissions.deleteFailed} run deletions failed`};
+			return {
+				kind: 'runs-delete-failed',
+				label: `${count(view.submissions.deleteFailed)} run deletions failed`,
+			};
 		default:
 			if (view.statusClass === 'active') {
 				return {kind: 'running', label: failures > 0 ? `running, ${someFailed} so far` : 'running'};

@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import {toBatchView, type BatchView} from '../domain/batch-view.js';
 import {sampleOf, type CountSample} from '../domain/throughput.js';
 import {toOmicsError, type OmicsError} from '../omics/omics-error.js';
@@ -95,6 +96,9 @@ export class BatchPoller {
 		if (options.discovery) this.#discovery = options.discovery;
 		this.#historyLimit = options.historyLimit ?? 240;
 		this.#random = options.random ?? Math.random;
+		// Every waiting and in-flight request listens to this one signal: with many batches that is
+		// legitimately more than Node's default warning threshold of 10.
+		setMaxListeners(0, this.#abort.signal);
 		for (const id of options.batchIds ?? []) this.#track(id);
 	}
 

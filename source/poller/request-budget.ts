@@ -1,10 +1,13 @@
-/** High: GetBatch and discovery. Low: failure details, which wait while any high request waits. */
+/** High: GetBatch and discovery. Low: failure details, which get every 4th token while both wait. */
 export type Priority = 'high' | 'low';
 
 interface Waiter {
 	readonly resolve: () => void;
 	readonly reject: (error: Error) => void;
 }
+
+/** While both queues wait, one token in this many goes to low priority. */
+const LOW_SHARE_EVERY = 4;
 
 export interface RequestBudgetOptions {
 	readonly ratePerSecond: number;
@@ -35,6 +38,7 @@ export class RequestBudget {
 	#heldUntil = 0;
 	#timer: NodeJS.Timeout | undefined;
 	#closed = false;
+	#highStreak = 0;
 	readonly #high: Waiter[] = [];
 	readonly #low: Waiter[] = [];
 	readonly #granted: number[] = [];
@@ -58,17 +62,24 @@ export class RequestBudget {
 		if (this.#closed) return Promise.reject(new BudgetClosedError());
 		return new Promise<void>((resolve, reject) => {
 			const queue = priority === 'high' ? this.#high : this.#low;
-			const waiter: Waiter = {resolve, reject};
-			queue.push(waiter);
-			signal?.addEventListener(
-				'abort',
-				() => {
-					const index = queue.indexOf(waiter);
-					if (index !== -1) queue.splice(index, 1);
-					reject(new BudgetClosedError());
+			const onAbort = (): void => {
+				const index = queue.indexOf(waiter);
+				if (index !== -1) queue.splice(index, 1);
+				reject(new BudgetClosedError());
+			};
+			// The listener goes as soon as the token is granted: a long session must not pile them up.
+			const waiter: Waiter = {
+				resolve: () => {
+					signal?.removeEventListener('abort', onAbort);
+					resolve();
 				},
-				{once: true},
-			);
+				reject: (error) => {
+					signal?.removeEventListener('abort', onAbort);
+					reject(error);
+				},
+			};
+			queue.push(waiter);
+			signal?.addEventListener('abort', onAbort, {once: true});
 			this.#pump();
 		});
 	}
@@ -109,8 +120,12 @@ export class RequestBudget {
 		);
 		this.#refilledAt = now;
 		while (this.waiting > 0 && this.#tokens >= 1 && now >= this.#heldUntil) {
-			const waiter = this.#high.shift() ?? this.#low.shift();
+			// Polls come first, but a steady stream of them must not starve failure details forever.
+			const lowTurn =
+				this.#low.length > 0 && (this.#high.length === 0 || this.#highStreak >= LOW_SHARE_EVERY - 1);
+			const waiter = lowTurn ? this.#low.shift() : this.#high.shift();
 			if (!waiter) break;
+			this.#highStreak = lowTurn ? 0 : this.#highStreak + 1;
 			this.#tokens -= 1;
 			this.#granted.push(now);
 			waiter.resolve();

@@ -1,0 +1,14 @@
+import type {PollerSnapshot} from '../poller/poller-state.js';
+
+/** The one line printed on the normal screen after the TUI closes. */
+export function exitSummary(snapshot: PollerSnapshot, target: string): string {
+	const counts = new Map<string, number>();
+	for (const batch of snapshot.batches) {
+		const status = batch.view?.status ?? (batch.lastError ? 'unreachable' : 'unknown');
+		counts.set(status, (counts.get(status) ?? 0) + 1);
+	}
+	const parts = [...counts.entries()]
+		.sort((a, b) => b[1] - a[1])
+		.map(([status, count]) => `${count} ${status}`);
+	return `batchtop: watched ${snapshot.batches.length} batch${snapshot.batches.length === 1 ? '' : 'es'} on ${target}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}

@@ -1,0 +1,191 @@
+import {batchVerdict, failureCount} from '../../domain/batch-verdict.js';
+import {finishedRuns} from '../../domain/batch-view.js';
+import {runSegments, submissionSegments} from '../../domain/progress-segments.js';
+import {
+	estimateRemainingMs,
+	isStalled,
+	throughputPerMinute,
+	unchangedForMs,
+} from '../../domain/throughput.js';
+import type {BatchSnapshot} from '../../poller/poller-state.js';
+import {statusColor} from '../theme/palette.js';
+import {clipLine, fit, type Line, type Span} from '../text/styled-line.js';
+import {formatClock, formatCount, formatDuration, formatPercent, formatTimestamp} from '../text/format.js';
+import type {Glyphs} from '../theme/glyphs.js';
+import {barSpans, legendLines} from './progress-bar.js';
+import {staleNotice} from './stale-notice.js';
+
+export interface PanelContext {
+	readonly width: number;
+	readonly now: number;
+	readonly spinner: string;
+	readonly glyphs: Glyphs;
+	readonly stallMs: number;
+	readonly throughputWindowMs: number;
+}
+
+const LABEL = 12;
+
+/** The main panel for one batch, as lines no wider than `width` (the caller slices to its height). */
+export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Line[] {
+	const {width, glyphs, now} = context;
+	const view = batch.view;
+	if (!view) {
+		const why = batch.lastError
+			? [{text: `${batch.id}: ${batch.lastError.message}`, color: 'red' as const}]
+			: [{text: `${batch.id}: loading${glyphs.ellipsis}`, dim: true}];
+		return [why, ...(batch.lastError ? [staleNotice(batch, now)] : [])].map((line) =>
+			clipLine(line, width, glyphs.ellipsis),
+		);
+	}
+	const stale = batch.lastError !== undefined;
+	const dim = stale;
+	const active = view.statusClass === 'active';
+	const failures = failureCount(view);
+	const verdict = batchVerdict(view);
+	const idText = `id ${view.id}`;
+	const title: Span[] = [
+		{text: view.label, bold: true},
+		{text: '  '},
+		{
+			text: `${active ? `${context.spinner} ` : ''}${view.status}`,
+			color: statusColor(view.status, view.statusClass, failures),
+			bold: true,
+			dim,
+		},
+	];
+	const titleWidth = title.reduce((sum, span) => sum + span.text.length, 0);
+	const lines: Line[] = [
+		[...title, {text: fit(idText, Math.max(0, width - titleWidth), 'right'), dim: true}],
+		[
+			{
+				text: verdict.label,
+				color:
+					verdict.kind === 'succeeded'
+						? 'green'
+						: verdict.kind === 'running'
+							? 'gray'
+							: verdict.kind === 'unknown'
+								? 'magenta'
+								: failures > 0 || verdict.kind === 'batch-failed'
+									? 'red'
+									: 'yellow',
+				dim,
+			},
+		],
+		[],
+	];
+
+	const barWidth = Math.max(10, width - LABEL - 22);
+	const attempted = view.submissions.successful + view.submissions.failed;
+	const submissions = submissionSegments(view, barWidth);
+	lines.push([
+		{text: fit('Submissions', LABEL)},
+		...barSpans(submissions, glyphs, dim),
+		{
+			text: ` ${formatCount(attempted)}/${formatCount(view.totalRuns)} ${formatPercent(attempted, view.totalRuns)}`,
+			dim,
+		},
+	]);
+	lines.push(...legendLines(submissions, view.totalRuns, glyphs, width, dim));
+	const done = finishedRuns(view);
+	const runs = runSegments(view, barWidth);
+	lines.push([
+		{text: fit('Runs', LABEL)},
+		...barSpans(runs, glyphs, dim),
+		{
+			text: ` ${formatCount(done)}/${formatCount(view.totalRuns)} ${formatPercent(done, view.totalRuns)}`,
+			dim,
+		},
+	]);
+	lines.push(...legendLines(runs, view.totalRuns, glyphs, width, dim));
+	lines.push([]);
+
+	const time = (date: Date | undefined) => (date ? formatTimestamp(date, now) : glyphs.dash);
+	const created = view.createdAt?.getTime();
+	const ended = view.processedAt ?? view.failedAt;
+	lines.push([
+		{text: fit('Created', LABEL)},
+		{
+			text: `${time(view.createdAt)}   Submitted ${time(view.submittedAt)}   ${view.failedAt ? 'Failed' : 'Processed'} ${time(ended)}`,
+		},
+	]);
+	const rate = throughputPerMinute(batch.history, now, context.throughputWindowMs);
+	const remaining = estimateRemainingMs(view, rate);
+	const elapsed =
+		created === undefined
+			? undefined
+			: (ended?.getTime() ?? (active ? now : (batch.lastUpdated ?? now))) - created;
+	lines.push([
+		{text: fit('Elapsed', LABEL)},
+		{text: elapsed === undefined ? glyphs.dash : formatDuration(elapsed)},
+		{
+			text: `   Throughput ${rate === undefined ? glyphs.dash : `${rate < 10 ? rate.toFixed(1) : Math.round(rate)} runs/min`}`,
+		},
+		{text: `   ETA ${remaining === undefined ? glyphs.dash : formatDuration(remaining)}`},
+	]);
+	if (isStalled(view, batch.history, now, context.stallMs)) {
+		lines.push([
+			{
+				text: `${glyphs.warning} Stalled: no change for ${formatDuration(unchangedForMs(batch.history, now))}`,
+				color: 'yellow',
+				bold: true,
+			},
+		]);
+	}
+	const workflow = [
+		view.workflowId ? `Workflow ${view.workflowId}` : '',
+		view.workflowVersionName ? `version ${view.workflowVersionName}` : '',
+		view.runGroupId ? `run group ${view.runGroupId}` : '',
+	]
+		.filter(Boolean)
+		.join('   ');
+	if (workflow) lines.push([{text: fit('', LABEL)}, {text: workflow, dim: true}]);
+	if (view.status === 'FAILED' || view.failureReason) {
+		for (const [index, part] of wrap(
+			view.failureReason ?? '(no reason given)',
+			width - LABEL,
+			3,
+			glyphs.ellipsis,
+		).entries()) {
+			lines.push([
+				{text: fit(index === 0 ? 'Failure' : '', LABEL), color: 'red', bold: true},
+				{text: part, color: 'red'},
+			]);
+		}
+	}
+	if (stale) lines.push(staleNotice(batch, now));
+	if (view.anomalies.length > 0) {
+		lines.push([
+			{
+				text: `${glyphs.warning} ${view.anomalies[0]}${view.anomalies.length > 1 ? ` (+${view.anomalies.length - 1} more)` : ''}`,
+				color: 'magenta',
+			},
+		]);
+	}
+	if (batch.lastUpdated !== undefined && !stale)
+		lines.push([{text: `updated ${formatClock(batch.lastUpdated)}`, dim: true}]);
+	return lines.map((line) => clipLine(line, width, glyphs.ellipsis));
+}
+
+/** Splits text into at most `maxLines` lines of `width` columns, on spaces where possible. */
+export function wrap(text: string, width: number, maxLines: number, ellipsis = '…'): string[] {
+	const room = Math.max(1, width);
+	const lines: string[] = [];
+	let rest = text;
+	while (rest.length > 0 && lines.length < maxLines) {
+		if (rest.length <= room) {
+			lines.push(rest);
+			rest = '';
+			break;
+		}
+		const space = rest.lastIndexOf(' ', room);
+		const cut = space > room / 2 ? space : room;
+		lines.push(rest.slice(0, cut));
+		rest = rest.slice(cut).trimStart();
+	}
+	if (rest.length > 0 && lines.length > 0)
+		lines[lines.length - 1] =
+			`${(lines.at(-1) ?? '').slice(0, Math.max(0, room - ellipsis.length))}${ellipsis}`;
+	return lines;
+}

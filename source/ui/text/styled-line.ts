@@ -1,0 +1,73 @@
+import stringWidth from 'string-width';
+
+/** Named ANSI colours only: truecolor often does not survive SSH and tmux. */
+export type ColorName = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'white' | 'gray';
+
+/** A run of text with one style. */
+export interface Span {
+	readonly text: string;
+	readonly color?: ColorName;
+	readonly bold?: boolean;
+	readonly dim?: boolean;
+	readonly inverse?: boolean;
+}
+
+/** One terminal row. */
+export type Line = readonly Span[];
+
+/** Display width of text (wide characters count two). */
+export const widthOf = (text: string): number => stringWidth(text);
+
+/** Cuts text to at most `width` columns, ending with `ellipsis` when it had to cut. */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+	if (width <= 0) return '';
+	if (widthOf(text) <= width) return text;
+	const room = width - widthOf(ellipsis);
+	let result = '';
+	let used = 0;
+	for (const character of text) {
+		const characterWidth = widthOf(character);
+		if (used + characterWidth > room) break;
+		result += character;
+		used += characterWidth;
+	}
+	return room > 0 ? result + ellipsis : ellipsis.slice(0, width);
+}
+
+/** Truncates or pads text to exactly `width` columns. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
+	const cut = truncate(text, width, ellipsis);
+	const pad = ' '.repeat(Math.max(0, width - widthOf(cut)));
+	return align === 'left' ? cut + pad : pad + cut;
+}
+
+/** Total display width of a line. */
+export function lineWidth(line: Line): number {
+	return line.reduce((sum, span) => sum + widthOf(span.text), 0);
+}
+
+/** Cuts a line to at most `width` columns, keeping styles, so no row ever wraps. */
+export function clipLine(line: Line, width: number, ellipsis = '…'): Line {
+	if (lineWidth(line) <= width) return line;
+	const result: Span[] = [];
+	let remaining = width;
+	for (const span of line) {
+		const spanWidth = widthOf(span.text);
+		if (spanWidth < remaining) {
+			result.push(span);
+			remaining -= spanWidth;
+			continue;
+		}
+		result.push({...span, text: truncate(span.text, remaining, ellipsis)});
+		break;
+	}
+	return result;
+}
+
+/** Plain text of a line (for tests, logs, and the screenshot in the README). */
+export function plainText(line: Line): string {
+	return line.map((span) => span.text).join('');
+}
+
+/** A line of plain text in one style. */
+export const textLine = (text: string, style: Omit<Span, 'text'> = {}): Line => [{text, ...style}];
