@@ -112,6 +112,27 @@ describe('batchtop --demo in a real terminal (tmux)', () => {
 		},
 	);
 
+	it('redraws cleanly in the new layout after a resize', async () => {
+		await startDemo(120, 40);
+		await waitForScreen((text) => text.includes('Submissions') && text.includes('› '), 'the wide layout');
+		tmux('resize-window', '-t', 'e2e', '-x', '80', '-y', '24');
+		const medium = await waitForScreen(
+			(text) => text.includes('─'.repeat(60)),
+			'the medium layout with its separator',
+		);
+		const lines = medium.split('\n');
+		expect(lines.filter((line) => line.includes('batchtop ')).length).toBe(1);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+		tmux('resize-window', '-t', 'e2e', '-x', '50', '-y', '20');
+		await waitForScreen((text) => /batch \d+ of 12/.test(text), 'the narrow layout');
+		tmux('resize-window', '-t', 'e2e', '-x', '30', '-y', '8');
+		await waitForScreen((text) => text.includes('needs 40×10, have 30×8'), 'the size message');
+		tmux('resize-window', '-t', 'e2e', '-x', '120', '-y', '30');
+		await waitForScreen((text) => text.includes('Submissions'), 'the wide layout again');
+		tmux('send-keys', '-t', 'e2e', 'q');
+		await expectRestored(0);
+	});
+
 	it.each([
 		['SIGTERM', 143],
 		['SIGHUP', 129],

@@ -52,7 +52,7 @@ describe('screens', () => {
 		const poller = new StaticPoller();
 		poller.set([batch(1)]);
 		view = renderApp(poller, {columns: 39, rows: 12});
-		await view.waitForFrame((t) => t.includes('batchtop needs 40×10, have 39×12'), 'the size message');
+		await view.waitForFrame((t) => t === 'needs 40×10, have 39×12', 'the size message');
 	});
 
 	it('shows stale data dimmed, with its age and the reason, never as live', async () => {

@@ -215,7 +215,7 @@ export function App({
 
 	if (layout.kind === 'too-small') {
 		return (
-			<Text>{`batchtop needs ${MIN_COLUMNS}${glyphs.times}${MIN_ROWS}, have ${size.columns}${glyphs.times}${size.rows}`}</Text>
+			<Text wrap="truncate-end">{`needs ${MIN_COLUMNS}${glyphs.times}${MIN_ROWS}, have ${size.columns}${glyphs.times}${size.rows}`}</Text>
 		);
 	}
 	const header = headerLine(snapshot, target, size.columns, glyphs);
