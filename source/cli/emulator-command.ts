@@ -70,8 +70,11 @@ export async function startEmulatorForCli(options: EmulatorOptions) {
 }
 
 /** `batchtop emulator`: serve until SIGINT/SIGTERM, printing exactly one line (the URL) on stdout. */
-export async function runEmulatorCommand(flags: EmulatorFlags, write: (line: string) => void): Promise<void> {
-	const emulator = await startEmulatorForCli(emulatorOptionsFromFlags(flags));
+export async function runEmulatorCommand(
+	options: EmulatorOptions,
+	write: (line: string) => void,
+): Promise<void> {
+	const emulator = await startEmulatorForCli(options);
 	write(`listening on ${emulator.url}`);
 	await stopOnSignal(emulator);
 }

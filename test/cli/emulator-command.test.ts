@@ -98,7 +98,7 @@ describe('batchtop emulator (built CLI)', () => {
 		],
 		[['emulator', '--fault', 'GetBatch:throttle=2'], /^batchtop: fault GetBatch\.throttle: /],
 		[['emulator', '--frobnicate'], /^batchtop: unknown option --frobnicate; see batchtop --help\n$/],
-		[['launch'], /^batchtop: unknown command "launch"/],
+		[['launch'], /^batchtop: "launch" is not a batch ID or ARN/],
 	])('%j fails with one line and exit code 2', (args, message) => {
 		const result = spawnSync(process.execPath, [CLI, ...args], {encoding: 'utf8', timeout: 10_000});
 		expect(result.status).toBe(2);

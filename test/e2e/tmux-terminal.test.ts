@@ -65,7 +65,7 @@ async function expectRestored(exitCode?: number): Promise<void> {
 		await waitForScreen((text) => text.includes(`exit=${exitCode}`), `exit=${exitCode} on the normal screen`);
 	expect(pane('#{alternate_on}')).toBe('0');
 	expect(pane('#{cursor_flag}')).toBe('1');
-	expect(screen()).toMatch(/batchtop: watched \d+ batches on demo emulator/);
+	expect(screen()).toMatch(/batchtop: watched \d+ batches on the demo emulator/);
 }
 
 describe('batchtop --demo in a real terminal (tmux)', () => {

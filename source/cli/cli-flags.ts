@@ -1,0 +1,103 @@
+/** Every flag meow knows; values stay strings so one validator can explain what is wrong with them. */
+export const FLAGS = {
+	// Where and what
+	region: {type: 'string'},
+	profile: {type: 'string'},
+	endpointUrl: {type: 'string'},
+	all: {type: 'boolean', default: false},
+	status: {type: 'string'},
+	name: {type: 'string'},
+	runGroup: {type: 'string'},
+	// Polling
+	interval: {type: 'string'},
+	maxRps: {type: 'string'},
+	// Output
+	plain: {type: 'boolean', default: false},
+	json: {type: 'boolean', default: false},
+	once: {type: 'boolean', default: false},
+	exitStatus: {type: 'boolean', default: false},
+	wait: {type: 'boolean', default: false},
+	failFast: {type: 'boolean', default: false},
+	timeout: {type: 'string'},
+	staleTimeout: {type: 'string'},
+	log: {type: 'string'},
+	notify: {type: 'boolean', default: false},
+	color: {type: 'boolean', default: true},
+	ascii: {type: 'boolean', default: false},
+	altScreen: {type: 'boolean', default: true},
+	// Demo and emulator
+	demo: {type: 'boolean', default: false},
+	scenario: {type: 'string'},
+	speed: {type: 'string'},
+	port: {type: 'string'},
+	host: {type: 'string'},
+	seed: {type: 'string'},
+	fault: {type: 'string', isMultiple: true},
+	runSummaryLag: {type: 'string'},
+	s3SettingsRuns: {type: 'string'},
+} as const;
+
+export const HELP = `
+  Watch AWS HealthOmics run batches.
+
+  Usage
+    $ batchtop [BATCH_ID|BATCH_ARN ...] [options]     watch these batches
+    $ batchtop [options]                               watch every active batch (and new ones)
+    $ batchtop --demo                                  watch the built-in emulator's demo account
+    $ batchtop emulator [--port N] [--scenario S]      serve the emulator
+
+  AWS (same names as the AWS CLI; AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_OMICS and the other
+  AWS_* variables work too, and so does the SDK's credential chain, SSO profiles included)
+    --region R            Region (default: the environment, the profile, or a batch ARN's)
+    --profile P           Shared-config profile
+    --endpoint-url URL    Custom endpoint, e.g. the emulator
+
+  Which batches, when no IDs are given (one filter at a time, as the API allows)
+    --all                 Also batches that have already finished
+    --status S            Only this status (CREATING, PENDING, SUBMITTING, INPROGRESS, STOPPING,
+                          CANCELLED, FAILED, PROCESSED, RUNS_DELETING, RUNS_DELETED, RUNS_DELETE_FAILED)
+    --name N              Only batches with this name
+    --run-group G         Only batches in this run group
+
+  Polling
+    --interval MIN[:MAX]  Seconds between polls of one batch: MIN after a change, growing to MAX
+                          while nothing changes (default 5:60)
+    --max-rps N           Requests per second for all calls together (default 2)
+
+  Output (a full-screen monitor when stdin and stdout are terminals, else --plain)
+    --plain               One line per change, with a timestamp; a summary at the end
+    --json                One JSON object per change (NDJSON) and a final summary object
+    --once                Print the current state of every batch and exit (a table, or NDJSON)
+    --exit-status, --wait Wait until every batch has finished; the exit code says how they did
+    --fail-fast           Stop at the first failure
+    --timeout D           Give up after D (e.g. 90s, 30m, 2h): exit 5 if batches are still running
+    --stale-timeout D     Exit 6 when HealthOmics has been unreachable for D (default 10m)
+    --log FILE            Append every event to FILE as NDJSON; on restart, say what changed since
+    --notify              Bell and desktop notification (OSC 9/777, through tmux) when a batch ends
+    --no-color            No colour (also NO_COLOR)
+    --ascii               ASCII only (also TERM=dumb or linux)
+    --no-alt-screen       Draw the monitor on the normal screen
+
+  Demo and emulator
+    --demo                Start the emulator in-process and watch it: no AWS account needed
+    --scenario S          demo (default), empty, or a scenario JSON file
+    --speed X             Virtual seconds per real second (default 1)
+    --port N, --host A    Where the emulator listens (default 127.0.0.1, any free port)
+    --seed N, --fault SPEC, --run-summary-lag S, --s3-settings-runs N   (see README)
+
+  Exit codes
+    0    all batches PROCESSED with no failed runs or submissions (or the watch ended normally)
+    1    some runs or submissions failed             3  a batch FAILED or was CANCELLED
+    2    usage error                                 4  credentials or permission problem
+    5    --timeout passed with batches still running 6  unreachable longer than --stale-timeout
+    130  interrupted (Ctrl-C)                        143 terminated (SIGTERM); 129 hang-up (SIGHUP)
+    (1 and 3 only with --exit-status or --fail-fast; otherwise a finished watch exits 0)
+
+  Examples
+    $ batchtop 4812375 arn:aws:omics:eu-west-1:111122223333:runBatch/4812376
+    $ batchtop --status INPROGRESS --profile lab
+    $ batchtop 4812375 --wait --timeout 6h --json > batch.ndjson; echo "exit $?"
+    $ batchtop --once --json | jq -r 'select(.verdict != "succeeded") | .id'
+    $ ssh host batchtop 4812375 --plain --log ~/batchtop.ndjson
+    $ batchtop --demo --speed 30
+`;

@@ -1,0 +1,44 @@
+import type {BatchReference} from '../domain/batch-reference.js';
+import {createOmicsClient, type OmicsConnection} from '../omics/omics-client.js';
+import {ExitCode, ExitError} from './exit-codes.js';
+
+/** The region to watch: --region, else the SDK's own resolution (AWS_REGION, the profile), else a batch ARN's. */
+export async function resolveRegion(
+	connection: OmicsConnection,
+	references: readonly BatchReference[],
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+	const arnRegions = [
+		...new Set(
+			references
+				.map((reference) => reference.region)
+				.filter((region): region is string => region !== undefined),
+		),
+	];
+	if (arnRegions.length > 1)
+		throw new ExitError(
+			ExitCode.usage,
+			`the batch ARNs name several regions (${arnRegions.join(', ')}); run one batchtop per region`,
+		);
+	let region = connection.region;
+	if (!region) {
+		try {
+			region = await createOmicsClient(connection, env).config.region();
+		} catch {
+			region = undefined;
+		}
+	}
+	region ||= arnRegions[0];
+	if (!region)
+		throw new ExitError(
+			ExitCode.usage,
+			'no AWS region: pass --region, set AWS_REGION, put one in your profile, or give a batch ARN',
+		);
+	const [arnRegion] = arnRegions;
+	if (arnRegion && arnRegion !== region)
+		throw new ExitError(
+			ExitCode.usage,
+			`the batch ARN names ${arnRegion} but the region is ${region}; drop --region or AWS_REGION, or run one batchtop per region`,
+		);
+	return region;
+}

@@ -1,0 +1,65 @@
+import {toBatchView} from '../domain/batch-view.js';
+import type {BatchApi} from '../omics/batch-api.js';
+import {OmicsError} from '../omics/omics-error.js';
+import {discoverBatches} from '../poller/discover-batches.js';
+import {RequestBudget} from '../poller/request-budget.js';
+import {onceJsonLines, onceTable, type OnceRow} from '../output/once-report.js';
+import {ExitCode} from './exit-codes.js';
+import {exitForOmicsError} from './omics-exit.js';
+import type {WatchConfig} from './watch-config.js';
+
+/** --once: read every batch once (within the request budget), print a table or NDJSON, and say how it went. */
+export async function runOnce(
+	api: BatchApi,
+	config: WatchConfig,
+	where: string,
+	write: (line: string) => void,
+): Promise<number> {
+	const budget = new RequestBudget({
+		ratePerSecond: config.maxRequestsPerSecond,
+		burst: Math.max(5, config.maxRequestsPerSecond),
+	});
+	const abort = new AbortController();
+	try {
+		let ids = config.references.map((reference) => reference.id);
+		if (config.discovery) {
+			try {
+				ids = (await discoverBatches(api, budget, {...config.discovery, intervalMs: 0}, abort.signal)).map(
+					(listing) => listing.id,
+				);
+			} catch (error) {
+				throw exitForOmicsError(error, where);
+			}
+		}
+		const errors: OmicsError[] = [];
+		const rows = await Promise.all(
+			ids.map(async (id): Promise<OnceRow> => {
+				await budget.acquire('high', abort.signal);
+				try {
+					return {id, view: toBatchView(await api.getBatch(id, abort.signal), id)};
+				} catch (error) {
+					if (!(error instanceof OmicsError)) throw error;
+					errors.push(error);
+					return {id, error: error.message};
+				}
+			}),
+		);
+		// Credentials and reachability problems affect every row: one clear line instead of a table of errors.
+		const fatal = errors.find(
+			(error) =>
+				error.kind === 'no-credentials' ||
+				error.kind === 'expired-credentials' ||
+				error.kind === 'no-region' ||
+				(error.kind === 'unavailable' && errors.length === rows.length),
+		);
+		if (fatal) throw exitForOmicsError(fatal, where);
+		for (const line of config.output === 'json' ? onceJsonLines(rows) : onceTable(rows)) write(line);
+		if (errors.some((error) => error.kind === 'access-denied')) return ExitCode.credentials;
+		if (errors.some((error) => error.kind === 'unavailable')) return ExitCode.unreachable;
+		if (errors.some((error) => error.kind === 'not-found' || error.kind === 'invalid')) return ExitCode.usage;
+		return ExitCode.ok;
+	} finally {
+		abort.abort();
+		budget.close();
+	}
+}

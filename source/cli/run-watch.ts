@@ -1,0 +1,118 @@
+import {createBatchApi} from '../omics/batch-api.js';
+import {createOmicsClient, resolveEndpointUrl, type OmicsConnection} from '../omics/omics-client.js';
+import {BatchPoller} from '../poller/batch-poller.js';
+import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
+import {EventLog, LogFileError, readPreviousRun} from '../output/event-log.js';
+import {eventRecord, summaryRecord} from '../output/json-events.js';
+import {notificationBytes} from '../output/notifier.js';
+import {changeLine, changeSince} from '../output/since-last-time.js';
+import {runTui} from '../ui/run-tui.js';
+import {startEmulatorForCli} from './emulator-command.js';
+import {ExitCode, ExitError} from './exit-codes.js';
+import {resolveRegion} from './resolve-region.js';
+import {runOnce} from './run-once.js';
+import {runScriptWatch} from './script-watch.js';
+import type {WatchConfig} from './watch-config.js';
+
+const DEMO_CREDENTIALS = {accessKeyId: 'demo', secretAccessKey: 'demo'};
+
+/** `batchtop [IDS]`: connect (or start the demo emulator), then the TUI, the script watch, or --once. */
+export async function runWatch(config: WatchConfig, write: (line: string) => void): Promise<number> {
+	const emulator = config.demo ? await startEmulatorForCli(config.demo) : undefined;
+	try {
+		const connection: OmicsConnection = emulator
+			? {
+					endpointUrl: emulator.url,
+					region: emulator.region,
+					credentials: DEMO_CREDENTIALS,
+					requestTimeoutMs: 5_000,
+				}
+			: config.connection;
+		const region = await resolveRegion(connection, config.references);
+		const endpoint = resolveEndpointUrl(connection);
+		const where = emulator
+			? `the demo emulator ${emulator.url}`
+			: endpoint
+				? `${region} (${endpoint})`
+				: region;
+		const api = createBatchApi(createOmicsClient({...connection, region}));
+		if (config.once) return await runOnce(api, config, where, write);
+
+		let log: EventLog | undefined;
+		const previous = config.logFile ? readPreviousRun(config.logFile) : undefined;
+		try {
+			if (config.logFile) log = new EventLog(config.logFile);
+		} catch (error) {
+			if (error instanceof LogFileError) throw new ExitError(ExitCode.usage, error.message);
+			throw error;
+		}
+		const poller = new BatchPoller({
+			api,
+			batchIds: config.references.map((reference) => reference.id),
+			interval: config.interval,
+			maxRequestsPerSecond: config.maxRequestsPerSecond,
+			...(config.discovery
+				? {discovery: {...config.discovery, intervalMs: Math.max(30_000, config.interval.maxMs)}}
+				: {}),
+		});
+		const notify = config.notify ? notifier() : undefined;
+		const onFinished = (event: Extract<PollerEvent, {type: 'batch-finished'}>, snapshot: PollerSnapshot) => {
+			const view = snapshot.batches.find((batch) => batch.id === event.id)?.view;
+			notify?.(`batchtop: ${view?.label ?? event.id} ${event.status}`, event.verdict.label);
+		};
+		try {
+			if (config.output !== 'tui') {
+				const result = await runScriptWatch({
+					poller,
+					config,
+					where,
+					write,
+					...(log ? {log} : {}),
+					...(previous ? {previous} : {}),
+					onFinished,
+				});
+				return result.code;
+			}
+			// The TUI owns stdout; the log and notifications listen beside it.
+			const reported = new Set<string>();
+			const sinceLines: string[] = [];
+			poller.subscribe((snapshot, events) => {
+				for (const event of events) {
+					const object = eventRecord(event, snapshot);
+					if (object) log?.append(object);
+					if (event.type === 'batch-finished') onFinished(event, snapshot);
+				}
+				for (const batch of previous ? snapshot.batches : []) {
+					if (!batch.view || reported.has(batch.id) || !previous) continue;
+					reported.add(batch.id);
+					const change = changeSince(previous, batch.view);
+					if (change) sinceLines.push(changeLine(change));
+				}
+			});
+			const code = await runTui({
+				poller,
+				target: where,
+				ascii: config.ascii,
+				color: config.color,
+				alternateScreen: config.alternateScreen,
+				stallMs: 10 * 60_000,
+			});
+			for (const line of sinceLines) write(line);
+			log?.append(summaryRecord(poller.snapshot(), code, code === 0 ? 'quit' : 'interrupted', Date.now()));
+			return code;
+		} finally {
+			log?.close();
+		}
+	} finally {
+		await emulator?.stop();
+	}
+}
+
+/** Writes bell + desktop notification escapes to whichever of stdout and stderr is a terminal. */
+function notifier(): ((title: string, body: string) => void) | undefined {
+	const stream = process.stdout.isTTY ? process.stdout : process.stderr.isTTY ? process.stderr : undefined;
+	if (!stream) return undefined;
+	return (title, body) => {
+		stream.write(notificationBytes(title, body));
+	};
+}

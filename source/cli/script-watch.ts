@@ -1,0 +1,171 @@
+import type {BatchPoller} from '../poller/batch-poller.js';
+import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
+import {eventRecord, summaryRecord} from '../output/json-events.js';
+import {plainLines, plainSummary} from '../output/plain-lines.js';
+import {allFinished, verdictExitCode} from '../output/watch-outcome.js';
+import {changeLine, changeSince} from '../output/since-last-time.js';
+import type {EventLog, PreviousRun} from '../output/event-log.js';
+import {ExitCode} from './exit-codes.js';
+import type {WatchConfig} from './watch-config.js';
+
+export interface ScriptWatchOptions {
+	readonly poller: BatchPoller;
+	readonly config: WatchConfig;
+	readonly where: string;
+	readonly write: (line: string) => void;
+	readonly log?: EventLog;
+	readonly previous?: PreviousRun;
+	readonly onFinished?: (
+		event: Extract<PollerEvent, {type: 'batch-finished'}>,
+		snapshot: PollerSnapshot,
+	) => void;
+}
+
+export interface WatchResult {
+	readonly code: number;
+	readonly reason: string;
+}
+
+/** Before any success, give up on an unreachable service after this long (a typo'd endpoint should not wait 10 minutes). */
+const FIRST_CONTACT_MS = 15_000;
+
+/**
+ * --plain / --json (and any run without a terminal): a line per change, then a summary. Ends when every
+ * batch has finished (given IDs, or --exit-status), at the first failure with --fail-fast, at --timeout,
+ * when HealthOmics stays unreachable past --stale-timeout, on a credentials problem, or on a signal.
+ */
+export function runScriptWatch({
+	poller,
+	config,
+	where,
+	write,
+	log,
+	previous,
+	onFinished,
+}: ScriptWatchOptions): Promise<WatchResult> {
+	const json = config.output === 'json';
+	const started = Date.now();
+	const reported = new Set<string>();
+	return new Promise<WatchResult>((resolve) => {
+		let done = false;
+		const finish = (code: number, reason: string) => {
+			if (done) return;
+			done = true;
+			clearInterval(timer);
+			unsubscribe();
+			for (const signal of Object.keys(signals) as Array<keyof typeof signals>)
+				process.off(signal, signals[signal]);
+			poller.stop();
+			const snapshot = poller.snapshot();
+			const summary = summaryRecord(snapshot, code, reason, Date.now());
+			log?.append(summary);
+			for (const line of json ? [JSON.stringify(summary)] : plainSummary(snapshot, code, reason)) write(line);
+			resolve({code, reason});
+		};
+		const record = (object: Record<string, unknown>) => {
+			log?.append(object);
+			if (json) write(JSON.stringify(object));
+		};
+
+		const check = (snapshot: PollerSnapshot, events: readonly PollerEvent[]) => {
+			const now = Date.now();
+			if (snapshot.credentialsError) return finish(ExitCode.credentials, snapshot.credentialsError.message);
+			const batches = snapshot.batches;
+			const unreadable = batches.length > 0 && batches.every((batch) => !batch.view && batch.lastError);
+			if (unreadable && batches.every((batch) => batch.lastError?.kind === 'access-denied')) {
+				return finish(
+					ExitCode.credentials,
+					`access denied: these credentials may not call omics:GetBatch in ${where}`,
+				);
+			}
+			if (unreadable && batches.every((batch) => batch.lastError?.kind === 'not-found')) {
+				return finish(
+					ExitCode.usage,
+					`no such batch in ${where}: ${batches.map((batch) => batch.id).join(', ')}; check the IDs and the region`,
+				);
+			}
+			if (config.failFast) {
+				const failure = events.find(
+					(event) =>
+						event.type === 'failure-appeared' ||
+						(event.type === 'batch-finished' && event.verdict.kind !== 'succeeded'),
+				);
+				if (failure) {
+					const outcome = verdictExitCode(snapshot);
+					return finish(
+						outcome.code === 0 ? ExitCode.someFailed : outcome.code,
+						`stopped at the first failure (${'id' in failure ? failure.id : ''})`,
+					);
+				}
+			}
+			const lastGood = Math.max(0, ...batches.map((batch) => batch.lastUpdated ?? 0));
+			const down =
+				batches.some((batch) => batch.lastError?.kind === 'unavailable') ||
+				snapshot.discoveryError?.kind === 'unavailable';
+			if (down && lastGood === 0 && now - started > Math.min(FIRST_CONTACT_MS, config.staleTimeoutMs)) {
+				return finish(
+					ExitCode.unreachable,
+					`cannot reach HealthOmics at ${where}; check --endpoint-url, the region and your network`,
+				);
+			}
+			if (down && lastGood > 0 && now - lastGood > config.staleTimeoutMs) {
+				return finish(
+					ExitCode.unreachable,
+					`HealthOmics unreachable for more than ${Math.round(config.staleTimeoutMs / 1000)}s`,
+				);
+			}
+			const finished = allFinished(snapshot);
+			if (finished && (config.references.length > 0 || config.exitStatus)) {
+				const outcome = verdictExitCode(snapshot);
+				return finish(
+					config.exitStatus || config.failFast ? outcome.code : ExitCode.ok,
+					finishedReason(outcome.reason, batches.length),
+				);
+			}
+			if (config.exitStatus && batches.length === 0 && snapshot.lastDiscoveryAt !== undefined)
+				return finish(ExitCode.ok, 'no batches to watch');
+			if (config.timeoutMs !== undefined && now - started >= config.timeoutMs) {
+				const running = batches.filter((batch) => !batch.done).length;
+				return finish(
+					ExitCode.timeout,
+					`timed out after ${Math.round(config.timeoutMs / 1000)}s with ${running} batch${running === 1 ? '' : 'es'} still running`,
+				);
+			}
+		};
+
+		const unsubscribe = poller.subscribe((snapshot, events) => {
+			if (done) return;
+			if (!json) for (const line of plainLines(events, snapshot)) write(line);
+			for (const event of events) {
+				const object = eventRecord(event, snapshot);
+				if (object) log?.append(object);
+				if (object && json) write(JSON.stringify(object));
+				if (event.type === 'batch-finished') onFinished?.(event, snapshot);
+			}
+			if (previous) {
+				for (const batch of snapshot.batches) {
+					if (!batch.view || reported.has(batch.id)) continue;
+					reported.add(batch.id);
+					const change = changeSince(previous, batch.view);
+					if (!change) continue;
+					record({v: 1, time: new Date().toISOString(), type: 'since-last-time', ...change});
+					if (!json) write(changeLine(change));
+				}
+			}
+			check(snapshot, events);
+		});
+		const timer = setInterval(() => check(poller.snapshot(), []), 250);
+		const signals = {
+			SIGINT: () => finish(ExitCode.sigint, 'interrupted'),
+			SIGTERM: () => finish(ExitCode.sigterm, 'terminated'),
+			SIGHUP: () => finish(129, 'hung up'),
+		};
+		for (const signal of Object.keys(signals) as Array<keyof typeof signals>)
+			process.on(signal, signals[signal]);
+		poller.start();
+	});
+}
+
+function finishedReason(outcome: string, count: number): string {
+	return count === 1 ? `the batch finished: ${outcome}` : `all ${count} batches finished: ${outcome}`;
+}

@@ -1,0 +1,38 @@
+import type {BatchReference} from '../domain/batch-reference.js';
+import type {EmulatorOptions} from '../emulator/index.js';
+import type {BatchFilter} from '../omics/batch-api.js';
+import type {OmicsConnection} from '../omics/omics-client.js';
+import type {IntervalBounds} from '../poller/interval-policy.js';
+
+export type OutputMode = 'tui' | 'plain' | 'json';
+
+/** Everything `batchtop [IDS]` needs, validated before anything touches the terminal or the network. */
+export interface WatchConfig {
+	readonly command: 'watch';
+	readonly references: readonly BatchReference[];
+	/** Set when no IDs are given: watch what ListBatch finds. */
+	readonly discovery?: {readonly filter: BatchFilter; readonly includeFinished: boolean};
+	readonly connection: OmicsConnection;
+	/** --demo: the emulator to start in-process (the connection then points at it). */
+	readonly demo?: EmulatorOptions;
+	readonly interval: IntervalBounds;
+	readonly maxRequestsPerSecond: number;
+	readonly output: OutputMode;
+	readonly once: boolean;
+	readonly exitStatus: boolean;
+	readonly failFast: boolean;
+	readonly timeoutMs?: number;
+	readonly staleTimeoutMs: number;
+	readonly logFile?: string;
+	readonly notify: boolean;
+	readonly color: boolean;
+	readonly ascii: boolean;
+	readonly alternateScreen: boolean;
+}
+
+export interface EmulatorConfig {
+	readonly command: 'emulator';
+	readonly options: EmulatorOptions;
+}
+
+export type CliConfig = WatchConfig | EmulatorConfig;

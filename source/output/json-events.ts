@@ -1,0 +1,144 @@
+import {batchVerdict} from '../domain/batch-verdict.js';
+import type {BatchView} from '../domain/batch-view.js';
+import type {BatchSnapshot, PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
+
+// The NDJSON schema (documented in README.md, "NDJSON schema"). Field names are stable; new fields may
+// be added, none renamed or removed without bumping `v`.
+export const SCHEMA_VERSION = 1;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** A batch's state in API terms: what --once --json prints per line and events embed. */
+export function batchRecord(view: BatchView): Record<string, unknown> {
+	const {submissions: s, runs: r} = view;
+	return {
+		id: view.id,
+		name: view.name || null,
+		status: view.status,
+		verdict: batchVerdict(view).kind,
+		totalRuns: view.totalRuns,
+		submissionSummary: {
+			successfulStartSubmissionCount: s.successful,
+			failedStartSubmissionCount: s.failed,
+			pendingStartSubmissionCount: s.pending,
+			successfulCancelSubmissionCount: s.cancelSucceeded,
+			failedCancelSubmissionCount: s.cancelFailed,
+			successfulDeleteSubmissionCount: s.deleteSucceeded,
+			failedDeleteSubmissionCount: s.deleteFailed,
+		},
+		runSummary: {
+			pendingRunCount: r.pending,
+			startingRunCount: r.starting,
+			runningRunCount: r.running,
+			stoppingRunCount: r.stopping,
+			completedRunCount: r.completed,
+			failedRunCount: r.failed,
+			cancelledRunCount: r.cancelled,
+			deletedRunCount: r.deleted,
+		},
+		creationTime: view.createdAt?.toISOString() ?? null,
+		submittedTime: view.submittedAt?.toISOString() ?? null,
+		processedTime: view.processedAt?.toISOString() ?? null,
+		failedTime: view.failedAt?.toISOString() ?? null,
+		failureReason: view.failureReason ?? null,
+		arn: view.arn ?? null,
+	};
+}
+
+const findBatch = (snapshot: PollerSnapshot, id: string): BatchSnapshot | undefined =>
+	snapshot.batches.find((batch) => batch.id === id);
+
+/** One NDJSON object for a poller event, or undefined for events scripts need not see. */
+export function eventRecord(
+	event: PollerEvent,
+	snapshot: PollerSnapshot,
+): Record<string, unknown> | undefined {
+	const base = {v: SCHEMA_VERSION, time: iso(event.at)};
+	const view = 'id' in event && event.id ? findBatch(snapshot, event.id)?.view : undefined;
+	switch (event.type) {
+		case 'batch-seen':
+		case 'counts-changed':
+			return view
+				? {...base, type: event.type === 'batch-seen' ? 'seen' : 'progress', batch: batchRecord(view)}
+				: undefined;
+		case 'status-changed':
+			return {
+				...base,
+				type: 'status',
+				id: event.id,
+				name: view?.name || null,
+				from: event.from,
+				to: event.to,
+				...(view ? {batch: batchRecord(view)} : {}),
+			};
+		case 'failure-appeared':
+			return {
+				...base,
+				type: 'failures',
+				id: event.id,
+				name: view?.name || null,
+				newRunFailures: event.runs,
+				newSubmissionFailures: event.submissions,
+				failedRunCount: view?.runs.failed ?? null,
+				failedStartSubmissionCount: view?.submissions.failed ?? null,
+			};
+		case 'batch-finished':
+			return {
+				...base,
+				type: 'finished',
+				id: event.id,
+				name: view?.name || null,
+				status: event.status,
+				verdict: event.verdict.kind,
+				...(view ? {batch: batchRecord(view)} : {}),
+			};
+		case 'batch-discovered':
+			return {...base, type: 'discovered', id: event.id};
+		case 'error':
+			return {
+				...base,
+				type: 'error',
+				id: event.id ?? null,
+				kind: event.error.kind,
+				message: event.error.message,
+				requestId: event.error.requestId ?? null,
+			};
+		case 'recovered':
+			return {...base, type: 'recovered', id: event.id};
+		case 'credentials-problem':
+			return {
+				...base,
+				type: 'error',
+				id: null,
+				kind: event.error.kind,
+				message: event.error.message,
+				requestId: event.error.requestId ?? null,
+			};
+	}
+}
+
+/** The final NDJSON object: every batch's last state, the exit code and why the watch ended. */
+export function summaryRecord(
+	snapshot: PollerSnapshot,
+	exitCode: number,
+	reason: string,
+	at: number,
+): Record<string, unknown> {
+	return {
+		v: SCHEMA_VERSION,
+		time: iso(at),
+		type: 'summary',
+		exitCode,
+		reason,
+		batches: snapshot.batches.map((batch) =>
+			batch.view
+				? batchRecord(batch.view)
+				: {
+						id: batch.id,
+						status: null,
+						verdict: 'unknown',
+						error: batch.lastError ? {kind: batch.lastError.kind, message: batch.lastError.message} : null,
+					},
+		),
+	};
+}

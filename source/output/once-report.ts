@@ -1,0 +1,48 @@
+import {batchVerdict} from '../domain/batch-verdict.js';
+import {finishedRuns, type BatchView} from '../domain/batch-view.js';
+import {batchRecord} from './json-events.js';
+
+/** A --once result per batch: its view, or why it could not be read. */
+export type OnceRow =
+	{readonly id: string; readonly view: BatchView} | {readonly id: string; readonly error: string};
+
+const count = (value: number): string => value.toLocaleString('en-US');
+
+/** --once as an aligned table. */
+export function onceTable(rows: readonly OnceRow[]): string[] {
+	const header = ['ID', 'NAME', 'STATUS', 'RUNS DONE', 'FAILED', 'STARTS', 'VERDICT'];
+	const body = rows.map((row) => {
+		if (!('view' in row)) return [row.id, '', 'ERROR', '', '', '', row.error];
+		const view = row.view;
+		const s = view.submissions;
+		return [
+			view.id,
+			view.name || '-',
+			view.status,
+			`${count(finishedRuns(view))}/${count(view.totalRuns)}`,
+			count(view.runs.failed + s.failed),
+			`${count(s.successful + s.failed)}/${count(view.totalRuns)}`,
+			batchVerdict(view).label,
+		];
+	});
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)),
+	);
+	const format = (cells: string[]) =>
+		cells
+			.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+			.join('  ')
+			.trimEnd();
+	return [format(header), ...body.map(format)];
+}
+
+/** --once --json: one object per batch per line. */
+export function onceJsonLines(rows: readonly OnceRow[]): string[] {
+	return rows.map((row) =>
+		JSON.stringify(
+			'view' in row
+				? batchRecord(row.view)
+				: {id: row.id, status: null, verdict: 'unknown', error: row.error},
+		),
+	);
+}

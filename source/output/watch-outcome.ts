@@ -1,0 +1,38 @@
+import {batchVerdict} from '../domain/batch-verdict.js';
+import type {PollerSnapshot} from '../poller/poller-state.js';
+
+/** Exit code from how the batches ended: 3 if one FAILED or was CANCELLED, 1 if some runs failed, else 0. */
+export function verdictExitCode(snapshot: PollerSnapshot): {code: number; reason: string} {
+	const verdicts = snapshot.batches
+		.filter((batch) => batch.view)
+		.map((batch) => batchVerdict(batch.view!).kind);
+	const failed = snapshot.batches.filter(
+		(batch) => batch.view && (batch.view.status === 'FAILED' || batch.view.status === 'CANCELLED'),
+	);
+	if (failed.length > 0)
+		return {code: 3, reason: `${failed.map((batch) => `${batch.id} ${batch.view?.status}`).join(', ')}`};
+	const someFailed = verdicts.filter(
+		(kind) => kind === 'some-failed' || kind === 'runs-delete-failed',
+	).length;
+	const running = snapshot.batches.filter((batch) => batch.view?.statusClass === 'active').length;
+	const failing = snapshot.batches.filter(
+		(batch) => batch.view && batch.view.runs.failed + batch.view.submissions.failed > 0,
+	).length;
+	if (someFailed > 0 || (failing > 0 && running > 0))
+		return {
+			code: 1,
+			reason: `runs or submissions failed in ${Math.max(someFailed, failing)} batch${Math.max(someFailed, failing) === 1 ? '' : 'es'}`,
+		};
+	return {
+		code: 0,
+		reason: `all ${snapshot.batches.length} batch${snapshot.batches.length === 1 ? '' : 'es'} succeeded`,
+	};
+}
+
+/** Whether every watched batch is terminal and confirmed (or could never be read). */
+export function allFinished(snapshot: PollerSnapshot): boolean {
+	return (
+		snapshot.batches.length > 0 &&
+		snapshot.batches.every((batch) => batch.done || (!batch.view && batch.lastError?.kind === 'not-found'))
+	);
+}
