@@ -45,12 +45,13 @@ export async function runOnce(
 			}),
 		);
 		// Credentials and reachability problems affect every row: one clear line instead of a table of errors.
+		const everyRow = errors.length === rows.length && rows.length > 0;
 		const fatal = errors.find(
 			(error) =>
 				error.kind === 'no-credentials' ||
 				error.kind === 'expired-credentials' ||
 				error.kind === 'no-region' ||
-				(error.kind === 'unavailable' && errors.length === rows.length),
+				((error.kind === 'unavailable' || error.kind === 'access-denied') && everyRow),
 		);
 		if (fatal) throw exitForOmicsError(fatal, where);
 		for (const line of config.output === 'json' ? onceJsonLines(rows) : onceTable(rows)) write(line);

@@ -3,6 +3,7 @@ import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
 import {eventRecord, summaryRecord} from '../output/json-events.js';
 import {plainLines, plainSummary} from '../output/plain-lines.js';
 import {allFinished, verdictExitCode} from '../output/watch-outcome.js';
+import {failureCount} from '../domain/batch-verdict.js';
 import {changeLine, changeSince} from '../output/since-last-time.js';
 import type {EventLog, PreviousRun} from '../output/event-log.js';
 import {ExitCode} from './exit-codes.js';
@@ -67,7 +68,7 @@ export function runScriptWatch({
 			if (json) write(JSON.stringify(object));
 		};
 
-		const check = (snapshot: PollerSnapshot, events: readonly PollerEvent[]) => {
+		const check = (snapshot: PollerSnapshot) => {
 			const now = Date.now();
 			if (snapshot.credentialsError) return finish(ExitCode.credentials, snapshot.credentialsError.message);
 			const batches = snapshot.batches;
@@ -85,16 +86,19 @@ export function runScriptWatch({
 				);
 			}
 			if (config.failFast) {
-				const failure = events.find(
-					(event) =>
-						event.type === 'failure-appeared' ||
-						(event.type === 'batch-finished' && event.verdict.kind !== 'succeeded'),
+				// Failures already there when a batch is first seen count too.
+				const failing = batches.find(
+					(batch) =>
+						batch.view &&
+						(failureCount(batch.view) > 0 ||
+							batch.view.status === 'FAILED' ||
+							batch.view.status === 'CANCELLED'),
 				);
-				if (failure) {
+				if (failing) {
 					const outcome = verdictExitCode(snapshot);
 					return finish(
 						outcome.code === 0 ? ExitCode.someFailed : outcome.code,
-						`stopped at the first failure (${'id' in failure ? failure.id : ''})`,
+						`stopped at the first failure (${failing.id} ${failing.view?.label ?? ''})`,
 					);
 				}
 			}
@@ -152,9 +156,9 @@ export function runScriptWatch({
 					if (!json) write(changeLine(change));
 				}
 			}
-			check(snapshot, events);
+			check(snapshot);
 		});
-		const timer = setInterval(() => check(poller.snapshot(), []), 250);
+		const timer = setInterval(() => check(poller.snapshot()), 250);
 		const signals = {
 			SIGINT: () => finish(ExitCode.sigint, 'interrupted'),
 			SIGTERM: () => finish(ExitCode.sigterm, 'terminated'),
