@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import {toBatchView} from '../domain/batch-view.js';
 import type {BatchApi} from '../omics/batch-api.js';
 import {OmicsError} from '../omics/omics-error.js';
@@ -20,6 +21,8 @@ export async function runOnce(
 		burst: Math.max(5, config.maxRequestsPerSecond),
 	});
 	const abort = new AbortController();
+	// One signal for every waiting request: legitimately more listeners than Node's warning threshold.
+	setMaxListeners(0, abort.signal);
 	try {
 		let ids = config.references.map((reference) => reference.id);
 		if (config.discovery) {

@@ -171,5 +171,5 @@ export function runScriptWatch({
 }
 
 function finishedReason(outcome: string, count: number): string {
-	return count === 1 ? `the batch finished: ${outcome}` : `all ${count} batches finished: ${outcome}`;
+	return `${count === 1 ? 'the batch' : `all ${count} batches`} finished; ${outcome}`;
 }

@@ -25,7 +25,7 @@ export function verdictExitCode(snapshot: PollerSnapshot): {code: number; reason
 		};
 	return {
 		code: 0,
-		reason: `all ${snapshot.batches.length} batch${snapshot.batches.length === 1 ? '' : 'es'} succeeded`,
+		reason: snapshot.batches.length === 1 ? 'it succeeded' : `all ${snapshot.batches.length} succeeded`,
 	};
 }
 

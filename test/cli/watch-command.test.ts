@@ -85,7 +85,7 @@ describe('batchtop watch modes (built CLI against the emulator)', () => {
 		expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \d+ \S+ [A-Z_]+ {2}starts /);
 		expect(result.stdout).toMatch(/-> PROCESSED/);
 		expect(result.stdout).toMatch(/finished: PROCESSED, succeeded/);
-		expect(lines.at(-1)).toBe('exit 0: all 2 batches finished: all 2 batches succeeded');
+		expect(lines.at(-1)).toBe('exit 0: all 2 batches finished; all 2 succeeded');
 	});
 
 	it('--wait exits 1 when runs failed, 3 when a batch FAILED or was CANCELLED', async () => {
