@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './ui/terminal/interactive-environment.js';
 import './omics/sdk-environment.js';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};

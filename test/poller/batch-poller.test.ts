@@ -14,6 +14,11 @@ describe('BatchPoller (fake timers)', () => {
 		poller.start();
 		return poller;
 	};
+	const watchedIds = () =>
+		poller
+			?.snapshot()
+			.batches.map((batch) => batch.id)
+			.sort();
 	const gaps = (id: string) => {
 		const times = api.calls
 			.filter((call) => call.operation === 'GetBatch' && call.id === id)
@@ -221,21 +226,11 @@ describe('BatchPoller (fake timers)', () => {
 			(_snapshot, batch) => events.push(...batch),
 		);
 		await vi.advanceTimersByTimeAsync(1_000);
-		expect(
-			poller
-				?.snapshot()
-				.batches.map((batch) => batch.id)
-				.sort(),
-		).toEqual(['1', '3']);
+		expect(watchedIds()).toEqual(['1', '3']);
 		expect(api.count('ListBatch')).toBe(2);
 		api.set('4', {status: 'CREATING'});
 		await vi.advanceTimersByTimeAsync(61_000);
-		expect(
-			poller
-				?.snapshot()
-				.batches.map((batch) => batch.id)
-				.sort(),
-		).toEqual(['1', '3', '4']);
+		expect(watchedIds()).toEqual(['1', '3', '4']);
 		expect(
 			events
 				.filter((event) => event.type === 'batch-discovered')
@@ -243,12 +238,7 @@ describe('BatchPoller (fake timers)', () => {
 		).toEqual(['1', '3', '4']);
 		poller?.remove('4');
 		await vi.advanceTimersByTimeAsync(61_000);
-		expect(
-			poller
-				?.snapshot()
-				.batches.map((batch) => batch.id)
-				.sort(),
-		).toEqual(['1', '3']);
+		expect(watchedIds()).toEqual(['1', '3']);
 	});
 
 	it('loads failure reasons lazily, a page at a time, grouped', async () => {
