@@ -1,22 +1,16 @@
 import {setMaxListeners} from 'node:events';
 import {toBatchView, type BatchView} from '../domain/batch-view.js';
-import {sampleOf, type CountSample} from '../domain/throughput.js';
+import {sampleOf} from '../domain/throughput.js';
 import {toOmicsError, type OmicsError} from '../omics/omics-error.js';
 import type {BatchApi, BatchFilter} from '../omics/batch-api.js';
-import {backoffDelayMs} from './backoff.js';
+import {errorInfo, isCredentialProblem, retryDelayMs} from './retry-policy.js';
 import {discoverBatches} from './discover-batches.js';
 import {FailureLoader} from './failure-loader.js';
-import {DEFAULT_INTERVAL, nextPollInterval, slowInterval, type IntervalBounds} from './interval-policy.js';
+import {trackedSnapshot, type Tracked} from './tracked-batch.js';
+import {DEFAULT_INTERVAL, nextPollInterval, type IntervalBounds} from './interval-policy.js';
 import {observeBatch} from './observe-batch.js';
 import {RequestBudget} from './request-budget.js';
-import type {
-	BatchSnapshot,
-	ErrorInfo,
-	FailureDetail,
-	PollerEvent,
-	PollerListener,
-	PollerSnapshot,
-} from './poller-state.js';
+import type {ErrorInfo, PollerEvent, PollerListener, PollerSnapshot} from './poller-state.js';
 
 export interface DiscoveryOptions {
 	readonly filter: BatchFilter;
@@ -36,30 +30,6 @@ export interface PollerOptions {
 	readonly historyLimit?: number;
 	readonly random?: () => number;
 }
-
-interface Tracked {
-	readonly id: string;
-	view?: BatchView;
-	lastUpdated?: number;
-	lastError?: ErrorInfo;
-	attempt: number;
-	intervalMs?: number;
-	nextDueAt: number;
-	inFlight: boolean;
-	done: boolean;
-	history: CountSample[];
-	failures?: {loader: FailureLoader; detail: FailureDetail; inFlight: boolean};
-	snapshot?: BatchSnapshot;
-}
-
-const errorInfo = (error: OmicsError, at: number): ErrorInfo => ({
-	kind: error.kind,
-	message: error.message,
-	at,
-	action: error.action,
-	...(error.details.requestId ? {requestId: error.details.requestId} : {}),
-});
-const CREDENTIAL_KINDS = new Set(['expired-credentials', 'no-credentials', 'no-region']);
 
 /**
  * One scheduler for every watched batch. Each batch has its own next-due time and adaptive
@@ -180,18 +150,9 @@ export class BatchPoller {
 	loadFailures(id: string): void {
 		const tracked = this.#tracked.get(id);
 		if (!tracked?.view || tracked.failures?.inFlight) return;
-		const entry = tracked.failures ?? {
-			loader: new FailureLoader(this.#api, this.#budget, id),
-			detail: {
-				submissions: {groups: [], loaded: 0, complete: false},
-				runs: {groups: [], loaded: 0, complete: false},
-				loading: true,
-			},
-			inFlight: false,
-		};
+		const loader = tracked.failures?.loader ?? new FailureLoader(this.#api, this.#budget, id);
+		const entry: NonNullable<Tracked['failures']> = {loader, detail: loader.detail(true), inFlight: true};
 		tracked.failures = entry;
-		entry.inFlight = true;
-		entry.detail = {...entry.loader.detail(true)};
 		this.#dirty(tracked);
 		const wanted = {submissions: tracked.view.submissions.failed > 0, runs: tracked.view.runs.failed > 0};
 		entry.loader
@@ -295,25 +256,15 @@ export class BatchPoller {
 			this.#events.push({type: 'error', id: tracked.id, at: now, error: info});
 		tracked.lastError = info;
 		tracked.attempt += 1;
-		let delay: number;
-		if (error.kind === 'throttled') {
-			const retryAfter = error.details.retryAfterMs;
-			if (retryAfter !== undefined) this.#budget.holdUntil(now + retryAfter);
-			delay = backoffDelayMs(
-				tracked.attempt,
-				{baseMs: 1000, capMs: this.#bounds.maxMs},
-				this.#random,
-				retryAfter,
-			);
-		} else if (error.kind === 'unavailable' || error.kind === 'unknown') {
-			delay = backoffDelayMs(tracked.attempt, {baseMs: 1000, capMs: this.#bounds.maxMs}, this.#random);
-		} else if (CREDENTIAL_KINDS.has(error.kind)) {
+		if (error.kind === 'throttled' && error.details.retryAfterMs !== undefined) {
+			// Throttling is account-wide: every request waits out the service's Retry-After.
+			this.#budget.holdUntil(now + error.details.retryAfterMs);
+		}
+		if (isCredentialProblem(error)) {
 			if (!this.#credentialsError) this.#events.push({type: 'credentials-problem', at: now, error: info});
 			this.#credentialsError = info;
-			delay = this.#bounds.maxMs;
-		} else {
-			delay = slowInterval(this.#bounds);
 		}
+		const delay = retryDelayMs(error, tracked.attempt, this.#bounds, this.#random);
 		tracked.nextDueAt = now + Math.max(delay, 50);
 	}
 
@@ -365,17 +316,7 @@ export class BatchPoller {
 
 	#buildSnapshot(): PollerSnapshot {
 		const batches = [...this.#tracked.values()].map((tracked) => {
-			tracked.snapshot ??= Object.freeze({
-				id: tracked.id,
-				...(tracked.view ? {view: tracked.view} : {}),
-				...(tracked.lastUpdated === undefined ? {} : {lastUpdated: tracked.lastUpdated}),
-				...(tracked.lastError ? {lastError: tracked.lastError} : {}),
-				...(tracked.done || tracked.inFlight ? {} : {nextPollAt: tracked.nextDueAt}),
-				polling: tracked.inFlight,
-				done: tracked.done,
-				history: Object.freeze([...tracked.history]),
-				...(tracked.failures ? {failures: tracked.failures.detail} : {}),
-			});
+			tracked.snapshot ??= trackedSnapshot(tracked);
 			return tracked.snapshot;
 		});
 		return Object.freeze({

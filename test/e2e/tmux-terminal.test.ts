@@ -2,13 +2,15 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 
 // The real terminal: batchtop --demo inside tmux, driven with send-keys and read with capture-pane.
 // .ci/run installs tmux where it is missing.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
-const SOCKET = `batchtop-e2e-${process.pid}`;
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
+// A socket per test: reusing one races a new server against the old one shutting down.
+let socket = '';
+let tests = 0;
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 const pane = (format: string): string => tmux('display-message', '-p', '-t', 'e2e', format).trim();
 const screen = (): string => tmux('capture-pane', '-p', '-t', 'e2e');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,8 +71,12 @@ async function expectRestored(exitCode?: number): Promise<void> {
 }
 
 describe('batchtop --demo in a real terminal (tmux)', () => {
+	beforeEach(() => {
+		tests += 1;
+		socket = `batchtop-e2e-${process.pid}-${tests}`;
+	});
 	afterEach(() => {
-		spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+		spawnSync('tmux', ['-L', socket, 'kill-server']);
 	});
 
 	it.each([

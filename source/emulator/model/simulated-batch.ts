@@ -3,15 +3,10 @@ import {lerp, unitHash} from './seeded-random.js';
 import {KEEP, runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
 import {CANCELLABLE, RUNS_DELETABLE, Run, Sub, type BatchStatus} from './statuses.js';
 import type {BatchParameters} from './batch-parameters.js';
-import type {BatchAction} from '../scenario/scenario-schema.js';
 import {RunSummaryLag} from './run-summary-lag.js';
+import {actionEligibility, type ScheduledAction} from './scheduled-action.js';
 
-/** A scheduled intervention in absolute virtual time (scenario `actions`). */
-export interface ScheduledAction {
-	readonly at: number;
-	readonly do: BatchAction['do'];
-	readonly reason?: string;
-}
+export type {ScheduledAction};
 
 export interface SimulatedBatchOptions {
 	readonly seed: number;
@@ -214,7 +209,7 @@ export class SimulatedBatch {
 			consider(this.#cancelSettleAt, (at) => this.#setStatus('CANCELLED', at));
 		for (let index = 0; index < this.#actions.length;) {
 			const action = this.#actions[index] as ScheduledAction;
-			const eligibility = this.#actionEligibility(action);
+			const eligibility = actionEligibility(action.do, this.#status);
 			if (eligibility === 'drop') {
 				this.#actions.splice(index, 1);
 				continue;
@@ -224,22 +219,6 @@ export class SimulatedBatch {
 			index += 1;
 		}
 		return best;
-	}
-
-	#actionEligibility(action: ScheduledAction): 'now' | 'wait' | 'drop' {
-		const status = this.#status;
-		switch (action.do) {
-			case 'cancel':
-				if (CANCELLABLE.has(status)) return 'now';
-				return status === 'CREATING' ? 'wait' : 'drop';
-			case 'fail':
-				return ['CREATING', 'PENDING', 'SUBMITTING', 'INPROGRESS'].includes(status) ? 'now' : 'drop';
-			case 'deleteRuns':
-				if (RUNS_DELETABLE.has(status)) return 'now';
-				return ['FAILED', 'RUNS_DELETING', 'RUNS_DELETED', 'RUNS_DELETE_FAILED'].includes(status)
-					? 'drop'
-					: 'wait';
-		}
 	}
 
 	#runAction(action: ScheduledAction, at: number): void {
