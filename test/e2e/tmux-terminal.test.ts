@@ -30,7 +30,7 @@ async function waitForScreen(
 }
 
 /** Starts a shell in a tmux pane of the given size that runs batchtop --demo, logging every byte it writes. */
-async function startDemo(columns: number, rows: number): Promise<string> {
+async function startDemo(columns: number, rows: number, flags = ''): Promise<string> {
 	const log = join(mkdtempSync(join(tmpdir(), 'batchtop-e2e-')), 'pane.log');
 	tmux(
 		'new-session',
@@ -45,7 +45,7 @@ async function startDemo(columns: number, rows: number): Promise<string> {
 	);
 	tmux('set-option', '-t', 'e2e', 'remain-on-exit', 'on');
 	tmux('pipe-pane', '-t', 'e2e', '-o', `cat >> ${log}`);
-	tmux('send-keys', '-t', 'e2e', `PS1='$ '; node ${CLI} --demo; echo "exit=$?"`, 'Enter');
+	tmux('send-keys', '-t', 'e2e', `PS1='$ '; node ${CLI} --demo ${flags}; echo "exit=$?"`, 'Enter');
 	await waitForScreen((text) => text.includes('Submissions') && text.includes('batchtop'), 'the first frame');
 	return log;
 }
@@ -117,6 +117,19 @@ describe('batchtop --demo in a real terminal (tmux)', () => {
 			expect(bytes.lastIndexOf('\u001b[?1049l')).toBeGreaterThan(bytes.lastIndexOf('\u001b[?1049h'));
 		},
 	);
+
+	it('--no-alt-screen draws on the normal screen and --ascii uses only ASCII', async () => {
+		await startDemo(100, 30, '--no-alt-screen --ascii');
+		expect(pane('#{alternate_on}')).toBe('0');
+		const text = await waitForScreen(
+			(screen) => screen.includes('q quit') && screen.includes('> '),
+			'the ASCII frame',
+		);
+		const frame = text.slice(text.indexOf('batchtop '));
+		expect(frame).toMatch(/^[\x20-\x7e\n]*$/);
+		tmux('send-keys', '-t', 'e2e', 'q');
+		await expectRestored(0);
+	});
 
 	it('redraws cleanly in the new layout after a resize', async () => {
 		await startDemo(120, 40);
