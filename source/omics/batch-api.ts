@@ -43,6 +43,9 @@ export interface BatchApi {
 	getRunFailure(runId: string, signal?: AbortSignal): Promise<FailureItem>;
 }
 
+/** Ids from list calls go into URLs and onto the screen: anything but the documented 1-18 digits is dropped. */
+const isNumericId = (id: string | undefined): boolean => id !== undefined && /^[0-9]{1,18}$/.test(id);
+
 async function call<T>(operation: string, subject: string, send: () => Promise<T>): Promise<T> {
 	try {
 		return await send();
@@ -74,7 +77,7 @@ export function createBatchApi(client: OmicsClient): BatchApi {
 				),
 			);
 			const items = (output.items ?? [])
-				.filter((item) => item.id)
+				.filter((item) => isNumericId(item.id))
 				.map((item) => ({...item, id: item.id ?? ''}) as BatchListing);
 			return {items, ...(output.nextToken ? {nextToken: output.nextToken} : {})};
 		},
@@ -121,7 +124,7 @@ export function createBatchApi(client: OmicsClient): BatchApi {
 			}
 			output ??= await send(false);
 			const items = (output.items ?? [])
-				.filter((run) => run.id && run.status === 'FAILED')
+				.filter((run) => isNumericId(run.id) && run.status === 'FAILED')
 				.map((run) => ({id: run.id ?? '', ...(run.name ? {name: run.name} : {})}));
 			return {items, ...(output.nextToken ? {nextToken: output.nextToken} : {})};
 		},

@@ -1,3 +1,5 @@
+import {sanitizeText} from '../domain/sanitize-text.js';
+
 /** The few kinds of failure the poller and the UI treat differently. */
 export type OmicsErrorKind =
 	| 'not-found'
@@ -92,13 +94,14 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	const retryAfterMs = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After']);
 	const details = {
 		operation,
-		...(shape.$metadata?.requestId ? {requestId: shape.$metadata.requestId} : {}),
+		...(shape.$metadata?.requestId ? {requestId: sanitizeText(shape.$metadata.requestId, 128)} : {}),
 		...(status === undefined ? {} : {httpStatus: status}),
 		...(retryAfterMs === undefined ? {} : {retryAfterMs}),
 		code: code ?? name,
 	};
 	const about = subject ? ` ${subject}` : '';
-	const raw = (shape.message ?? '').split('\n')[0] ?? '';
+	// Service messages are untrusted text: they reach the terminal and logs only through the sanitiser.
+	const raw = sanitizeText((shape.message ?? '').split('\n')[0] ?? '', 300);
 
 	if (
 		name === 'CredentialsProviderError' ||

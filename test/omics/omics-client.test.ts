@@ -105,6 +105,17 @@ describe('OmicsClient factory and BatchApi against the emulator', () => {
 		expect((refused as OmicsError).message).toMatch(/ECONNREFUSED/);
 	});
 
+	it('drops list items whose ids are not the documented 1-18 digits', async () => {
+		const client = {
+			send: async () => ({
+				items: [{id: '123'}, {id: '12\u001b]0;x\u0007'}, {id: ''}, {id: '1'.repeat(19)}],
+				runs: [],
+			}),
+		};
+		const api = createBatchApi(client as unknown as Parameters<typeof createBatchApi>[0]);
+		expect((await api.listBatchPage({})).items.map((item) => item.id)).toEqual(['123']);
+	});
+
 	it('falls back to ListRuns(batchId) filtered locally when the service refuses batchId with status', async () => {
 		const sent: Array<Record<string, unknown>> = [];
 		const client = {

@@ -45,6 +45,19 @@ describe('toOmicsError', () => {
 		);
 	});
 
+	it('sanitises the service message and request id before they can reach a terminal or a log', () => {
+		const hostile = Object.assign(new Error('bad \u001b]0;owned\u0007value\u001b[2J'), {
+			name: 'ValidationException',
+			$metadata: {httpStatusCode: 400, requestId: 'id\u001b[31m'},
+		});
+		const error = toOmicsError(hostile, 'GetBatch');
+		expect(error.message).toBe('rejected as invalid (GetBatch): bad value');
+		expect(error.details.requestId).toBe('id');
+		expect(toOmicsError(Object.assign(new Error('x\u0007y'), {name: 'Odd'}), 'GetBatch').message).toBe(
+			'GetBatch failed: Odd: xy',
+		);
+	});
+
 	it('reads Retry-After as seconds or an HTTP date', () => {
 		expect(parseRetryAfter('2')).toBe(2000);
 		expect(parseRetryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
