@@ -3,9 +3,10 @@ import {createOmicsClient, resolveEndpointUrl, type OmicsConnection} from '../om
 import {BatchPoller} from '../poller/batch-poller.js';
 import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
 import {EventLog, LogFileError, readPreviousRun} from '../output/event-log.js';
-import {eventRecord, summaryRecord} from '../output/json-events.js';
+import {summaryRecord} from '../output/json-events.js';
 import {notificationBytes} from '../output/notifier.js';
-import {changeLine, changeSince} from '../output/since-last-time.js';
+import {changeLine} from '../output/since-last-time.js';
+import {createWatchRecorder} from './watch-recorder.js';
 import {runTui} from '../ui/run-tui.js';
 import {startEmulatorForCli} from './emulator-command.js';
 import {ExitCode, ExitError} from './exit-codes.js';
@@ -74,20 +75,14 @@ export async function runWatch(config: WatchConfig, write: (line: string) => voi
 				return result.code;
 			}
 			// The TUI owns stdout; the log and notifications listen beside it.
-			const reported = new Set<string>();
+			const recorder = createWatchRecorder({
+				...(log ? {log} : {}),
+				...(previous ? {previous} : {}),
+				onFinished,
+			});
 			const sinceLines: string[] = [];
 			poller.subscribe((snapshot, events) => {
-				for (const event of events) {
-					const object = eventRecord(event, snapshot);
-					if (object) log?.append(object);
-					if (event.type === 'batch-finished') onFinished(event, snapshot);
-				}
-				for (const batch of previous ? snapshot.batches : []) {
-					if (!batch.view || reported.has(batch.id) || !previous) continue;
-					reported.add(batch.id);
-					const change = changeSince(previous, batch.view);
-					if (change) sinceLines.push(changeLine(change));
-				}
+				for (const change of recorder(snapshot, events).changes) sinceLines.push(changeLine(change));
 			});
 			const code = await runTui({
 				poller,

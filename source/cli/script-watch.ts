@@ -1,10 +1,11 @@
 import type {BatchPoller} from '../poller/batch-poller.js';
 import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
-import {eventRecord, summaryRecord} from '../output/json-events.js';
+import {summaryRecord} from '../output/json-events.js';
 import {plainLines, plainSummary} from '../output/plain-lines.js';
 import {allFinished, verdictExitCode} from '../output/watch-outcome.js';
 import {failureCount} from '../domain/batch-verdict.js';
-import {changeLine, changeSince} from '../output/since-last-time.js';
+import {changeLine} from '../output/since-last-time.js';
+import {createWatchRecorder} from './watch-recorder.js';
 import type {EventLog, PreviousRun} from '../output/event-log.js';
 import {ExitCode} from './exit-codes.js';
 import type {WatchConfig} from './watch-config.js';
@@ -46,7 +47,11 @@ export function runScriptWatch({
 }: ScriptWatchOptions): Promise<WatchResult> {
 	const json = config.output === 'json';
 	const started = Date.now();
-	const reported = new Set<string>();
+	const recorder = createWatchRecorder({
+		...(log ? {log} : {}),
+		...(previous ? {previous} : {}),
+		...(onFinished ? {onFinished} : {}),
+	});
 	return new Promise<WatchResult>((resolve) => {
 		let done = false;
 		const finish = (code: number, reason: string) => {
@@ -62,10 +67,6 @@ export function runScriptWatch({
 			log?.append(summary);
 			for (const line of json ? [JSON.stringify(summary)] : plainSummary(snapshot, code, reason)) write(line);
 			resolve({code, reason});
-		};
-		const record = (object: Record<string, unknown>) => {
-			log?.append(object);
-			if (json) write(JSON.stringify(object));
 		};
 
 		const check = (snapshot: PollerSnapshot) => {
@@ -139,22 +140,12 @@ export function runScriptWatch({
 
 		const unsubscribe = poller.subscribe((snapshot, events) => {
 			if (done) return;
-			if (!json) for (const line of plainLines(events, snapshot)) write(line);
-			for (const event of events) {
-				const object = eventRecord(event, snapshot);
-				if (object) log?.append(object);
-				if (object && json) write(JSON.stringify(object));
-				if (event.type === 'batch-finished') onFinished?.(event, snapshot);
-			}
-			if (previous) {
-				for (const batch of snapshot.batches) {
-					if (!batch.view || reported.has(batch.id)) continue;
-					reported.add(batch.id);
-					const change = changeSince(previous, batch.view);
-					if (!change) continue;
-					record({v: 1, time: new Date().toISOString(), type: 'since-last-time', ...change});
-					if (!json) write(changeLine(change));
-				}
+			const recorded = recorder(snapshot, events);
+			if (json) {
+				for (const record of recorded.records) write(JSON.stringify(record));
+			} else {
+				for (const line of plainLines(events, snapshot)) write(line);
+				for (const change of recorded.changes) write(changeLine(change));
 			}
 			check(snapshot);
 		});
