@@ -1,6 +1,7 @@
 import {setMaxListeners} from 'node:events';
 import {toBatchView, type BatchView} from '../domain/batch-view.js';
 import {sampleOf} from '../domain/throughput.js';
+import {sanitizeText} from '../domain/sanitize-text.js';
 import {toOmicsError, type OmicsError} from '../omics/omics-error.js';
 import type {BatchApi, BatchFilter} from '../omics/batch-api.js';
 import {errorInfo, isCredentialProblem, retryDelayMs} from './retry-policy.js';
@@ -278,6 +279,15 @@ export class BatchPoller {
 			for (const listing of listings) {
 				if (this.#tracked.has(listing.id) || this.#removed.has(listing.id)) continue;
 				this.#track(listing.id);
+				const tracked = this.#tracked.get(listing.id);
+				// Rows can show the name and status at once; the counts follow with the batch's GetBatch.
+				if (tracked) {
+					tracked.listing = {
+						name: sanitizeText(listing.name, 128),
+						status: sanitizeText(listing.status, 64) || 'UNKNOWN',
+						totalRuns: listing.totalRuns ?? 0,
+					};
+				}
 				this.#events.push({type: 'batch-discovered', id: listing.id, at: now});
 			}
 		} catch (error) {

@@ -43,6 +43,8 @@ export interface BatchSnapshot {
 	readonly done: boolean;
 	readonly history: readonly CountSample[];
 	readonly failures?: FailureDetail;
+	/** What ListBatch said (name, status, size), shown until the first GetBatch answers; sanitised. */
+	readonly listing?: {readonly name: string; readonly status: string; readonly totalRuns: number};
 }
 
 /** The whole poller at one instant. */

@@ -17,6 +17,7 @@ export interface Tracked {
 	history: CountSample[];
 	failures?: {loader: FailureLoader; detail: FailureDetail; inFlight: boolean};
 	snapshot?: BatchSnapshot;
+	listing?: BatchSnapshot['listing'];
 }
 
 /** The immutable view of a tracked batch that snapshots hand out (built once per change). */
@@ -31,5 +32,6 @@ export function trackedSnapshot(tracked: Tracked): BatchSnapshot {
 		done: tracked.done,
 		history: Object.freeze([...tracked.history]),
 		...(tracked.failures ? {failures: tracked.failures.detail} : {}),
+		...(tracked.listing && !tracked.view ? {listing: tracked.listing} : {}),
 	});
 }

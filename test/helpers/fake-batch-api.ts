@@ -42,7 +42,12 @@ export class FakeBatchApi implements BatchApi {
 
 	async listBatchPage(_filter: unknown, nextToken?: string): Promise<Page<BatchListing>> {
 		this.calls.push({operation: 'ListBatch', id: nextToken ?? '', at: Date.now()});
-		const all = [...this.batches.values()].map((batch) => ({id: batch.id ?? '', status: batch.status ?? ''}));
+		const all = [...this.batches.values()].map((batch) => ({
+			id: batch.id ?? '',
+			status: batch.status ?? '',
+			...(batch.name === undefined ? {} : {name: batch.name}),
+			...(batch.totalRuns === undefined ? {} : {totalRuns: batch.totalRuns}),
+		}));
 		const start = nextToken ? Number(nextToken) : 0;
 		const items = all.slice(start, start + 2);
 		return {items, ...(start + 2 < all.length ? {nextToken: String(start + 2)} : {})};

@@ -241,6 +241,21 @@ describe('BatchPoller (fake timers)', () => {
 		expect(watchedIds()).toEqual(['1', '3']);
 	});
 
+	it('shows what ListBatch said about a discovered batch until its GetBatch answers', async () => {
+		api.set('1', {status: 'INPROGRESS', name: 'wgs\u001b[2J', totalRuns: 500});
+		api.delayMs = 5_000;
+		start({discovery: {filter: {}, includeFinished: false, intervalMs: 60_000}});
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(poller?.snapshot().batches[0]).toMatchObject({
+			id: '1',
+			listing: {name: 'wgs', status: 'INPROGRESS', totalRuns: 500},
+		});
+		expect(poller?.snapshot().batches[0]?.view).toBeUndefined();
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(poller?.snapshot().batches[0]?.view?.name).toBe('wgs');
+		expect(poller?.snapshot().batches[0]?.listing).toBeUndefined();
+	});
+
 	it('loads failure reasons lazily, a page at a time, grouped', async () => {
 		api.set('1', {
 			status: 'INPROGRESS',

@@ -69,6 +69,59 @@ describe('screens', () => {
 		expect(plain(text)).not.toMatch(/updated \d\d:\d\d:\d\d/);
 	});
 
+	it('fills a row from the batch list before the batch itself has answered', async () => {
+		const poller = new StaticPoller();
+		poller.set([
+			{
+				id: '42',
+				polling: true,
+				done: false,
+				history: [],
+				listing: {name: 'wgs-cohort', status: 'SUBMITTING', totalRuns: 100_000},
+			},
+		]);
+		view = renderApp(poller);
+		const text = plain(await view.waitForFrame((t) => t.includes('wgs-cohort'), 'the listed name'));
+		expect(text).toMatch(/› wgs-cohort\s+SUBMITTING\s+\?\/100k/);
+		expect(text).toContain('from the batch list; details loading');
+	});
+
+	it('shows throughput from the history, but none while runs are being deleted', async () => {
+		const history = [0, 20, 40]
+			.map(
+				(completed, minute) =>
+					batchSnapshot(
+						{
+							id: '1',
+							status: 'INPROGRESS',
+							totalRuns: 100,
+							submissionSummary: {successfulStartSubmissionCount: 100},
+							runSummary: {completedRunCount: completed, runningRunCount: 100 - completed},
+						},
+						{},
+						now - (2 - minute) * 60_000,
+					).history[0],
+			)
+			.filter((sample) => sample !== undefined);
+		const poller = new StaticPoller();
+		poller.set([
+			batch(1, {runSummary: {completedRunCount: 40, runningRunCount: 50}}),
+			{
+				...batch(2, {status: 'RUNS_DELETING', runSummary: {completedRunCount: 50, deletedRunCount: 40}}),
+				history,
+			},
+		]);
+		poller.set(poller.snapshot().batches.map((entry) => ({...entry, history})));
+		view = renderApp(poller);
+		// The status sort lists the deleting batch first.
+		await view.waitForFrame(
+			(t) => t.includes('RUNS_DELETING') && t.includes('Throughput —'),
+			'no throughput while deleting',
+		);
+		await view.press('j');
+		await view.waitForFrame((t) => t.includes('Throughput 20 runs/min'), 'the throughput');
+	});
+
 	it('shows an unknown status raw', async () => {
 		const poller = new StaticPoller();
 		poller.set([batchSnapshot({id: '7', name: 'odd', status: 'PAUSED_FOR_QUOTA', totalRuns: 3})]);

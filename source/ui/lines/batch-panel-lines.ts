@@ -33,7 +33,15 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	if (!view) {
 		const why = batch.lastError
 			? [{text: `${batch.id}: ${batch.lastError.message}`, color: 'red' as const}]
-			: [{text: `${batch.id}: loading${glyphs.ellipsis}`, dim: true}];
+			: batch.listing
+				? [
+						{text: batch.listing.name || batch.id, bold: true},
+						{
+							text: `  ${batch.listing.status}  id ${batch.id}  (from the batch list; details loading${glyphs.ellipsis})`,
+							dim: true,
+						},
+					]
+				: [{text: `${batch.id}: loading${glyphs.ellipsis}`, dim: true}];
 		return [why, ...(batch.lastError ? [staleNotice(batch, now)] : [])].map((line) =>
 			clipLine(line, width, glyphs.ellipsis),
 		);
@@ -110,7 +118,11 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 			text: `${time(view.createdAt)}   Submitted ${time(view.submittedAt)}   ${view.failedAt ? 'Failed' : 'Processed'} ${time(ended)}`,
 		},
 	]);
-	const rate = throughputPerMinute(batch.history, now, context.throughputWindowMs);
+	// While runs are being deleted nothing executes: a run throughput would only ever read zero.
+	const rate =
+		view.status === 'RUNS_DELETING'
+			? undefined
+			: throughputPerMinute(batch.history, now, context.throughputWindowMs);
 	const remaining = estimateRemainingMs(view, rate);
 	const elapsed =
 		created === undefined

@@ -44,6 +44,18 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 	// marker 2 + space 1 + badge 12 + bar 9 + counts 10 + space-and-age 5; the name takes what is left.
 	const fixed = 2 + 1 + 12 + (withBar ? 9 : 0) + 10 + 5;
 	const nameWidth = Math.max(4, width - fixed);
+	if (!view && batch.listing && !batch.lastError) {
+		const {name, status, totalRuns} = batch.listing;
+		return [
+			marker,
+			{text: fit(name || batch.id, nameWidth, 'left', glyphs.ellipsis), bold: selected},
+			{text: ' '},
+			{text: fit(` ${statusBadge(status)}`, 11) + ' ', dim: true},
+			...(withBar ? [{text: ' '.repeat(9)}] : []),
+			{text: fit(`?/${compactCount(totalRuns)}`, 10, 'right'), dim: true},
+			age,
+		];
+	}
 	if (!view) {
 		return [
 			marker,
