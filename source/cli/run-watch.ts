@@ -61,25 +61,18 @@ export async function runWatch(config: WatchConfig, write: (line: string) => voi
 			const view = snapshot.batches.find((batch) => batch.id === event.id)?.view;
 			notify?.(`batchtop: ${view?.label ?? event.id} ${event.status}`, event.verdict.label);
 		};
+		const recorder = createWatchRecorder({
+			...(log ? {log} : {}),
+			...(previous ? {previous} : {}),
+			onFinished,
+		});
 		try {
 			if (config.output !== 'tui') {
-				const result = await runScriptWatch({
-					poller,
-					config,
-					where,
-					write,
-					...(log ? {log} : {}),
-					...(previous ? {previous} : {}),
-					onFinished,
-				});
+				const result = await runScriptWatch({poller, config, where, write, recorder});
+				log?.append(result.summary);
 				return result.code;
 			}
 			// The TUI owns stdout; the log and notifications listen beside it.
-			const recorder = createWatchRecorder({
-				...(log ? {log} : {}),
-				...(previous ? {previous} : {}),
-				onFinished,
-			});
 			const sinceLines: string[] = [];
 			poller.subscribe((snapshot, events) => {
 				for (const change of recorder(snapshot, events).changes) sinceLines.push(changeLine(change));

@@ -1,12 +1,11 @@
 import type {BatchPoller} from '../poller/batch-poller.js';
-import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
+import type {PollerSnapshot} from '../poller/poller-state.js';
 import {summaryRecord} from '../output/json-events.js';
 import {plainLines, plainSummary} from '../output/plain-lines.js';
 import {allFinished, verdictExitCode} from '../output/watch-outcome.js';
 import {failureCount} from '../domain/batch-verdict.js';
 import {changeLine} from '../output/since-last-time.js';
-import {createWatchRecorder} from './watch-recorder.js';
-import type {EventLog, PreviousRun} from '../output/event-log.js';
+import type {WatchRecorder} from './watch-recorder.js';
 import {ExitCode} from './exit-codes.js';
 import type {WatchConfig} from './watch-config.js';
 
@@ -15,17 +14,15 @@ export interface ScriptWatchOptions {
 	readonly config: WatchConfig;
 	readonly where: string;
 	readonly write: (line: string) => void;
-	readonly log?: EventLog;
-	readonly previous?: PreviousRun;
-	readonly onFinished?: (
-		event: Extract<PollerEvent, {type: 'batch-finished'}>,
-		snapshot: PollerSnapshot,
-	) => void;
+	/** Turns each notification into log records and since-last-time changes (shared with the TUI). */
+	readonly recorder: WatchRecorder;
 }
 
 export interface WatchResult {
 	readonly code: number;
 	readonly reason: string;
+	/** The final NDJSON summary record (written to stdout with --json; the caller logs it). */
+	readonly summary: Record<string, unknown>;
 }
 
 /** Before any success, give up on an unreachable service after this long (a typo'd endpoint should not wait 10 minutes). */
@@ -41,17 +38,10 @@ export function runScriptWatch({
 	config,
 	where,
 	write,
-	log,
-	previous,
-	onFinished,
+	recorder,
 }: ScriptWatchOptions): Promise<WatchResult> {
 	const json = config.output === 'json';
 	const started = Date.now();
-	const recorder = createWatchRecorder({
-		...(log ? {log} : {}),
-		...(previous ? {previous} : {}),
-		...(onFinished ? {onFinished} : {}),
-	});
 	return new Promise<WatchResult>((resolve) => {
 		let done = false;
 		const finish = (code: number, reason: string) => {
@@ -64,9 +54,8 @@ export function runScriptWatch({
 			poller.stop();
 			const snapshot = poller.snapshot();
 			const summary = summaryRecord(snapshot, code, reason, Date.now());
-			log?.append(summary);
 			for (const line of json ? [JSON.stringify(summary)] : plainSummary(snapshot, code, reason)) write(line);
-			resolve({code, reason});
+			resolve({code, reason, summary});
 		};
 
 		const check = (snapshot: PollerSnapshot) => {

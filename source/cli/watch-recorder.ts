@@ -20,15 +20,13 @@ export interface Recorded {
 	readonly changes: readonly BatchChange[];
 }
 
+export type WatchRecorder = (snapshot: PollerSnapshot, events: readonly PollerEvent[]) => Recorded;
+
 /**
  * The part of a watch shared by every output mode: events become NDJSON records in the log,
  * finished batches are announced, and each batch's change since the previous run is found once.
  */
-export function createWatchRecorder({
-	log,
-	previous,
-	onFinished,
-}: RecorderOptions): (snapshot: PollerSnapshot, events: readonly PollerEvent[]) => Recorded {
+export function createWatchRecorder({log, previous, onFinished}: RecorderOptions): WatchRecorder {
 	const compared = new Set<string>();
 	return (snapshot, events) => {
 		const records: Array<Record<string, unknown>> = [];
