@@ -27,8 +27,3 @@ export function statusClass(status: string | undefined): StatusClass {
 	if (status !== undefined && TERMINAL.has(status)) return 'terminal';
 	return 'unknown';
 }
-
-/** Whether `value` is one of the statuses the monitor knows. */
-export function isKnownStatus(value: string): value is KnownStatus {
-	return ACTIVE.has(value) || TERMINAL.has(value);
-}

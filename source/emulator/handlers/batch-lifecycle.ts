@@ -1,4 +1,4 @@
-import {DeleteConflictError, NotFoundError} from '../model/account.js';
+import {NotFoundError} from '../model/account.js';
 import {StateConflictError} from '../model/simulated-batch.js';
 import {conflictError, notFoundError} from '../http/api-error.js';
 import {checkNumericId, checkObject} from '../http/field-validation.js';
@@ -11,8 +11,7 @@ export function translateModelErrors<T>(action: () => T): T {
 		return action();
 	} catch (error) {
 		if (error instanceof NotFoundError) throw notFoundError(error.message);
-		if (error instanceof StateConflictError || error instanceof DeleteConflictError)
-			throw conflictError(error.message);
+		if (error instanceof StateConflictError) throw conflictError(error.message);
 		throw error;
 	}
 }

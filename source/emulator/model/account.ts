@@ -1,6 +1,6 @@
 import {resolveParameters} from './batch-parameters.js';
 import {SeededSequence} from './seeded-random.js';
-import {SimulatedBatch, type ScheduledAction} from './simulated-batch.js';
+import {SimulatedBatch, StateConflictError, type ScheduledAction} from './simulated-batch.js';
 import {BATCH_DELETABLE} from './statuses.js';
 import type {VirtualClock} from './virtual-clock.js';
 import type {Behaviour, BatchSpec} from '../scenario/scenario-schema.js';
@@ -161,7 +161,7 @@ export class Account {
 	delete(id: string): void {
 		const record = this.get(id);
 		if (!BATCH_DELETABLE.has(record.sim.status)) {
-			throw new DeleteConflictError(
+			throw new StateConflictError(
 				`Run batch ${id} is ${record.sim.status}; only a finished batch can be deleted`,
 			);
 		}
@@ -195,6 +195,3 @@ export class Account {
 		}
 	}
 }
-
-/** A DeleteBatch on a batch that is still active (the API's 409). */
-export class DeleteConflictError extends Error {}

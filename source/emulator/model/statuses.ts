@@ -40,7 +40,6 @@ export const BATCH_DELETABLE: ReadonlySet<BatchStatus> = new Set([
 	'RUNS_DELETED',
 	'RUNS_DELETE_FAILED',
 ]);
-export const BATCH_TERMINAL: ReadonlySet<BatchStatus> = BATCH_DELETABLE;
 
 /** Per-run submission status codes (0 = not attempted yet, which the API never shows). */
 export const Sub = {
@@ -87,8 +86,3 @@ export const RUN_STATUS_NAMES = [
 ] as const;
 export type RunStatusName = Exclude<(typeof RUN_STATUS_NAMES)[number], ''>;
 export type SubmissionStatusName = Exclude<(typeof SUBMISSION_STATUS_NAMES)[number], ''>;
-
-/** Whether a run status code is one a run never leaves (before deletion). */
-export function isRunTerminal(code: number): boolean {
-	return code >= Run.COMPLETED;
-}

@@ -63,11 +63,3 @@ export function clipLine(line: Line, width: number, ellipsis = '…'): Line {
 	}
 	return result;
 }
-
-/** Plain text of a line (for tests, logs, and the screenshot in the README). */
-export function plainText(line: Line): string {
-	return line.map((span) => span.text).join('');
-}
-
-/** A line of plain text in one style. */
-export const textLine = (text: string, style: Omit<Span, 'text'> = {}): Line => [{text, ...style}];
