@@ -1,4 +1,4 @@
-import {getRunBody, runListItem} from '../model/batch-views.js';
+import {getRunBody, runListItem, runName} from '../model/batch-views.js';
 import {RUN_STATUS_NAMES, Run} from '../model/statuses.js';
 import {notFoundError} from '../http/api-error.js';
 import {checkEnum, checkNumericId, checkText} from '../http/field-validation.js';
@@ -34,7 +34,8 @@ export const listRuns: Handler = ({account, query, tokens}) => {
 		for (let index = record.sequence === startSequence ? startIndex : 0; index < totalRuns; index++) {
 			const code = runCodes[index] as number;
 			if (code === Run.NONE || (wanted !== -1 && code !== wanted)) continue;
-			if (name !== undefined && runListItem(record, index)['name'] !== name) continue;
+			// The name alone, not the whole item: building an item replays the run's timeline.
+			if (name !== undefined && runName(record, index) !== name) continue;
 			if (items.length === limit) {
 				next = [record.sequence, index];
 				break;

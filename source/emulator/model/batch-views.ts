@@ -116,7 +116,8 @@ function runTimes(record: BatchRecord, index: number): {creation: number; start?
 	};
 }
 
-function runName(record: BatchRecord, index: number): string {
+/** A run's name: the inline setting's, or its runSettingId. */
+export function runName(record: BatchRecord, index: number): string {
 	return record.runNames?.[index] ?? runSettingId(record, index);
 }
 

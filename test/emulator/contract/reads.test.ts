@@ -144,6 +144,12 @@ describe('read operations through the SDK', () => {
 		expect(run.creationTime?.getTime()).toBeLessThanOrEqual(run.startTime?.getTime() ?? 0);
 	});
 
+	it('ListRuns filters by run name', async () => {
+		const named = await client.send(new ListRunsCommand({name: 'smp-0002'}));
+		expect(named.items?.map((run) => run.name)).toEqual(['smp-0002']);
+		expect((await client.send(new ListRunsCommand({name: 'nobody'}))).items).toEqual([]);
+	});
+
 	it('ListRuns without filters spans batches; GetRun of an unknown id is a 404', async () => {
 		const page = await client.send(new ListRunsCommand({maxResults: 100}));
 		expect(page.items).toHaveLength(100);
