@@ -20,7 +20,7 @@ export function exitForOmicsError(error: unknown, where: string): ExitError {
 		case 'unavailable':
 			return new ExitError(
 				ExitCode.unreachable,
-				`cannot reach HealthOmics at ${where}: ${error.message.replace(/^HealthOmics unreachable /, '')}; check --endpoint-url, the region and your network`,
+				`cannot reach HealthOmics at ${where}: ${error.message.replace(/^HealthOmics unreachable \((.*)\)$/, '$1')}; check --endpoint-url, the region and your network`,
 			);
 		case 'not-found':
 			return new ExitError(ExitCode.usage, `${error.message} in ${where}; check the ID and the region${id}`);

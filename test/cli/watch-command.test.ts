@@ -430,7 +430,7 @@ describe('problems get one line and a documented exit code', () => {
 			() => ['1', '--once', '--region', 'us-east-1', '--endpoint-url', 'http://127.0.0.1:9'],
 			undefined,
 			6,
-			/^batchtop: cannot reach HealthOmics at us-east-1 \(http:\/\/127\.0\.0\.1:9\): \(ECONNREFUSED\)/,
+			/^batchtop: cannot reach HealthOmics at us-east-1 \(http:\/\/127\.0\.0\.1:9\): ECONNREFUSED; check --endpoint-url/,
 		],
 		[
 			'an unknown batch',
