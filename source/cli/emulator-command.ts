@@ -1,10 +1,4 @@
-import {
-	FaultSpecError,
-	ScenarioError,
-	parseFaultSpecs,
-	startEmulator,
-	type EmulatorOptions,
-} from '../emulator/index.js';
+import type {EmulatorOptions} from '../emulator/index.js';
 import {UsageError} from './exit-codes.js';
 import {parseNumberFlag} from './parse-number.js';
 
@@ -20,8 +14,11 @@ export interface EmulatorFlags {
 	s3SettingsRuns?: string;
 }
 
+/** Emulator options from flags; fault specs are checked when the emulator loads (it alone parses them). */
+export type EmulatorRequest = Omit<EmulatorOptions, 'faults'> & {readonly faultSpecs: readonly string[]};
+
 /** Turns flag strings into validated emulator options, or throws a UsageError naming the flag. */
-export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorOptions {
+export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorRequest {
 	const port = parseNumberFlag('port', flags.port, {min: 0, max: 65_535, integer: true});
 	const seed = parseNumberFlag('seed', flags.seed, {min: 0, max: 0xffff_ffff, integer: true});
 	const speed = parseNumberFlag('speed', flags.speed, {min: 0.001, max: 1_000_000});
@@ -31,17 +28,10 @@ export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorOptions 
 		max: 100_000,
 		integer: true,
 	});
-	let faults;
-	try {
-		faults = parseFaultSpecs(flags.fault ?? []);
-	} catch (error) {
-		if (error instanceof FaultSpecError) throw new UsageError(error.message);
-		throw error;
-	}
 	return {
 		host: flags.host ?? '127.0.0.1',
 		scenario: flags.scenario ?? 'demo',
-		faults,
+		faultSpecs: flags.fault ?? [],
 		...(port === undefined ? {} : {port}),
 		...(seed === undefined ? {} : {seed}),
 		...(speed === undefined ? {} : {speed}),
@@ -51,11 +41,15 @@ export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorOptions 
 }
 
 /** Starts the emulator, turning scenario and listen errors into one-line usage errors. */
-export async function startEmulatorForCli(options: EmulatorOptions) {
+export async function startEmulatorForCli({faultSpecs, ...options}: EmulatorRequest) {
+	// Loaded only here: watching real AWS never pays for parsing the emulator.
+	const {startEmulator, parseFaultSpecs, FaultSpecError, ScenarioError} =
+		await import('../emulator/index.js');
 	try {
-		return await startEmulator(options);
+		return await startEmulator({...options, faults: parseFaultSpecs(faultSpecs)});
 	} catch (error) {
-		if (error instanceof ScenarioError) throw new UsageError(error.message);
+		if (error instanceof ScenarioError || error instanceof FaultSpecError)
+			throw new UsageError(error.message);
 		const code = (error as NodeJS.ErrnoException).code;
 		const where = `${options.host ?? '127.0.0.1'}:${options.port ?? 0}`;
 		if (code === 'EADDRINUSE')
@@ -71,7 +65,7 @@ export async function startEmulatorForCli(options: EmulatorOptions) {
 
 /** `batchtop emulator`: serve until SIGINT/SIGTERM, printing exactly one line (the URL) on stdout. */
 export async function runEmulatorCommand(
-	options: EmulatorOptions,
+	options: EmulatorRequest,
 	write: (line: string) => void,
 ): Promise<void> {
 	const emulator = await startEmulatorForCli(options);

@@ -16,10 +16,7 @@ export async function runOnce(
 	where: string,
 	write: (line: string) => void,
 ): Promise<number> {
-	const budget = new RequestBudget({
-		ratePerSecond: config.maxRequestsPerSecond,
-		burst: Math.max(5, config.maxRequestsPerSecond),
-	});
+	const budget = new RequestBudget({ratePerSecond: config.maxRequestsPerSecond});
 	const abort = new AbortController();
 	// One signal for every waiting request: legitimately more listeners than Node's warning threshold.
 	setMaxListeners(0, abort.signal);

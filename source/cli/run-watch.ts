@@ -7,7 +7,6 @@ import {summaryRecord} from '../output/json-events.js';
 import {notificationBytes} from '../output/notifier.js';
 import {changeLine} from '../output/since-last-time.js';
 import {createWatchRecorder} from './watch-recorder.js';
-import {runTui} from '../ui/run-tui.js';
 import {startEmulatorForCli} from './emulator-command.js';
 import {ExitCode, ExitError} from './exit-codes.js';
 import {resolveRegion} from './resolve-region.js';
@@ -77,6 +76,8 @@ export async function runWatch(config: WatchConfig, write: (line: string) => voi
 			poller.subscribe((snapshot, events) => {
 				for (const change of recorder(snapshot, events).changes) sinceLines.push(changeLine(change));
 			});
+			// Ink and React load only for the TUI: --json, --plain and --once start faster without them.
+			const {runTui} = await import('../ui/run-tui.js');
 			const code = await runTui({
 				poller,
 				target: where,

@@ -1,5 +1,5 @@
 import type {BatchReference} from '../domain/batch-reference.js';
-import type {EmulatorOptions} from '../emulator/index.js';
+import type {EmulatorRequest} from './emulator-command.js';
 import type {BatchFilter} from '../omics/batch-api.js';
 import type {OmicsConnection} from '../omics/omics-client.js';
 import type {IntervalBounds} from '../poller/interval-policy.js';
@@ -14,7 +14,7 @@ export interface WatchConfig {
 	readonly discovery?: {readonly filter: BatchFilter; readonly includeFinished: boolean};
 	readonly connection: OmicsConnection;
 	/** --demo: the emulator to start in-process (the connection then points at it). */
-	readonly demo?: EmulatorOptions;
+	readonly demo?: EmulatorRequest;
 	readonly interval: IntervalBounds;
 	readonly maxRequestsPerSecond: number;
 	readonly output: OutputMode;
@@ -32,7 +32,7 @@ export interface WatchConfig {
 
 export interface EmulatorConfig {
 	readonly command: 'emulator';
-	readonly options: EmulatorOptions;
+	readonly options: EmulatorRequest;
 }
 
 export type CliConfig = WatchConfig | EmulatorConfig;

@@ -6,12 +6,18 @@ interface Waiter {
 	readonly reject: (error: Error) => void;
 }
 
+/**
+ * Seconds of rate that may be saved up: at start-up (or after a quiet spell) one GetBatch per batch
+ * goes out at once instead of trickling in at 2/s; the average over any longer span stays at the rate.
+ */
+export const BURST_SECONDS = 10;
+
 /** While both queues wait, one token in this many goes to low priority. */
 const LOW_SHARE_EVERY = 4;
 
 export interface RequestBudgetOptions {
 	readonly ratePerSecond: number;
-	/** Tokens that may be saved up for a short burst; defaults to max(1, rate). */
+	/** Tokens that may be saved up for a short burst; defaults to rate × BURST_SECONDS. */
 	readonly burst?: number;
 	readonly now?: () => number;
 }
@@ -46,7 +52,7 @@ export class RequestBudget {
 	constructor(options: RequestBudgetOptions) {
 		if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
 		this.ratePerSecond = options.ratePerSecond;
-		this.burst = Math.max(1, options.burst ?? Math.max(1, options.ratePerSecond));
+		this.burst = Math.max(1, options.burst ?? Math.round(options.ratePerSecond * BURST_SECONDS));
 		this.#now = options.now ?? Date.now;
 		this.#tokens = this.burst;
 		this.#refilledAt = this.#now();

@@ -2,6 +2,7 @@ import React from 'react';
 import {render, type Instance} from 'ink';
 import {App, type QuitReason} from './components/app.js';
 import {TerminalSession} from './terminal/terminal-session.js';
+import {FrameSink} from './terminal/frame-sink.js';
 import {exitSummary} from './exit-summary.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from './theme/glyphs.js';
 import type {PollerHandle} from './hooks/use-poller-snapshot.js';
@@ -22,6 +23,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
 	const session = new TerminalSession(stdout, stdin, options.alternateScreen);
+	const sink = new FrameSink(stdout, options.alternateScreen);
 	let exitCode = 0;
 	let instance: Instance | undefined;
 	const onQuit = (reason: QuitReason) => {
@@ -36,12 +38,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			ascii={options.ascii}
 			stallMs={options.stallMs}
 			onQuit={onQuit}
-			onSuspend={() =>
-				session.suspend(() => {
-					instance?.clear();
-					instance?.rerender(element());
-				})
-			}
+			onSuspend={() => session.suspend(() => sink.repaint())}
+			onRedraw={() => sink.repaint()}
 		/>
 	);
 	session.installExitHandlers((code) => {
@@ -50,12 +48,20 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	});
 	session.enter();
 	try {
-		// maxFps 10: updates arrive at most a few times a second; layout work is what costs CPU.
-		instance = render(element(), {stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 10});
+		// debug: Ink hands each frame whole to the sink, which writes only the changed cells. Ink's fps
+		// throttle is off in that mode; the poller's updates are coalesced in usePollerSnapshot instead.
+		instance = render(element(), {
+			stdout: sink as unknown as NodeJS.WriteStream,
+			stdin,
+			debug: true,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		});
 		options.poller.start();
 		await instance.waitUntilExit();
 	} finally {
 		options.poller.stop();
+		sink.dispose();
 		session.leave();
 		session.dispose();
 	}

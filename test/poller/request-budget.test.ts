@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {RequestBudget} from '../../source/poller/request-budget.js';
+import {BURST_SECONDS, RequestBudget} from '../../source/poller/request-budget.js';
 
 describe('RequestBudget', () => {
 	beforeEach(() => vi.useFakeTimers({now: 0}));
@@ -7,13 +7,16 @@ describe('RequestBudget', () => {
 
 	it('grants at most burst + rate x t over any span', async () => {
 		const budget = new RequestBudget({ratePerSecond: 2});
+		expect(budget.burst).toBe(2 * BURST_SECONDS);
 		const granted: number[] = [];
-		for (let i = 0; i < 50; i++) void budget.acquire('high').then(() => granted.push(Date.now()));
-		await vi.advanceTimersByTimeAsync(30_000);
-		expect(granted).toHaveLength(50);
+		for (let i = 0; i < 80; i++) void budget.acquire('high').then(() => granted.push(Date.now()));
+		await vi.advanceTimersByTimeAsync(40_000);
+		expect(granted).toHaveLength(80);
+		// The saved-up burst goes at once; after that, the rate.
+		expect(granted.filter((t) => t === 0)).toHaveLength(budget.burst);
 		for (let i = 0; i < granted.length; i++) {
 			const inWindow = granted.filter((t) => t >= (granted[i] ?? 0) && t < (granted[i] ?? 0) + 5_000).length;
-			expect(inWindow).toBeLessThanOrEqual(2 + 2 * 5);
+			expect(inWindow).toBeLessThanOrEqual(budget.burst + 2 * 5);
 		}
 		budget.close();
 	});

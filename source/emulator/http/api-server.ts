@@ -79,6 +79,7 @@ async function handle(
 	}
 
 	let statusCode = 500;
+	const started = performance.now();
 	try {
 		refuseByFault(decision, route.operation);
 		const body = parseJsonBody(await readBody(request));
@@ -107,7 +108,7 @@ async function handle(
 		}
 		sendError(response, apiError, requestId);
 	} finally {
-		parts.stats.record(route.operation, statusCode);
+		parts.stats.record(route.operation, statusCode, performance.now() - started);
 	}
 }
 

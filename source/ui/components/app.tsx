@@ -31,6 +31,8 @@ export interface AppProps {
 	readonly size?: TerminalSize;
 	readonly onQuit: (reason: QuitReason) => void;
 	readonly onSuspend?: () => void;
+	/** Ctrl-L: paint the whole screen again. */
+	readonly onRedraw?: () => void;
 }
 
 const THROUGHPUT_WINDOW_MS = 10 * 60_000;
@@ -46,6 +48,7 @@ export function App({
 	size: fixedSize,
 	onQuit,
 	onSuspend,
+	onRedraw,
 }: AppProps) {
 	const snapshot = usePollerSnapshot(poller);
 	const size = useTerminalSize(fixedSize);
@@ -163,9 +166,12 @@ export function App({
 					return;
 				case 'suspend':
 					onSuspend?.();
+					return;
+				case 'redraw':
+					onRedraw?.();
 			}
 		},
-		[poller, onQuit, onSuspend, exit, apply],
+		[poller, onQuit, onSuspend, onRedraw, exit, apply],
 	);
 
 	const onKey = useCallback(
@@ -188,6 +194,7 @@ export function App({
 					action?.type === 'interrupt' ||
 					action?.type === 'suspend' ||
 					action?.type === 'escape' ||
+					action?.type === 'redraw' ||
 					action?.type === 'toggle-help'
 				)
 					perform(action);

@@ -12,9 +12,33 @@ export interface PollerHandle {
 	readonly paused: boolean;
 }
 
-/** The poller's latest snapshot; one React update per poller notification. */
+/** At most one render per this many ms for poll results: 100 batches answering in a burst repaint once. */
+export const SNAPSHOT_RENDER_MS = 100;
+
+/** The poller's latest snapshot; notifications are coalesced to one React update per SNAPSHOT_RENDER_MS. */
 export function usePollerSnapshot(poller: PollerHandle): PollerSnapshot {
-	const subscribe = useCallback((onChange: () => void) => poller.subscribe(() => onChange()), [poller]);
+	const subscribe = useCallback(
+		(onChange: () => void) => {
+			let last = 0;
+			let timer: NodeJS.Timeout | undefined;
+			const fire = () => {
+				timer = undefined;
+				last = Date.now();
+				onChange();
+			};
+			const unsubscribe = poller.subscribe(() => {
+				if (timer) return;
+				const wait = last + SNAPSHOT_RENDER_MS - Date.now();
+				if (wait <= 0) fire();
+				else timer = setTimeout(fire, wait);
+			});
+			return () => {
+				clearTimeout(timer);
+				unsubscribe();
+			};
+		},
+		[poller],
+	);
 	const read = useCallback(() => poller.snapshot(), [poller]);
 	return useSyncExternalStore(subscribe, read, read);
 }

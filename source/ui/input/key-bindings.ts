@@ -19,7 +19,8 @@ export type KeyAction =
 	| {readonly type: 'toggle-help'}
 	| {readonly type: 'quit'}
 	| {readonly type: 'interrupt'}
-	| {readonly type: 'suspend'};
+	| {readonly type: 'suspend'}
+	| {readonly type: 'redraw'};
 
 /** Where the keyboard is: it decides which bindings apply. */
 export type KeyContext = 'list' | 'detail' | 'filter' | 'help';
@@ -176,10 +177,22 @@ export const BINDINGS: readonly Binding[] = [
 		matches: (input, key) => key.ctrl && input === 'z',
 		action: () => ({type: 'suspend'}),
 	},
+	{
+		keys: 'Ctrl-L',
+		label: 'redraw',
+		description: 'redraw the screen (after another program wrote over it)',
+		footer: [],
+		matches: (input, key) => key.ctrl && input === 'l',
+		action: () => ({type: 'redraw'}),
+	},
 ];
 
 const FILTER_KEYS: readonly Binding[] = BINDINGS.filter(
-	(binding) => binding.keys === 'Esc' || binding.keys === 'Ctrl-C' || binding.keys === 'Ctrl-Z',
+	(binding) =>
+		binding.keys === 'Esc' ||
+		binding.keys === 'Ctrl-C' ||
+		binding.keys === 'Ctrl-Z' ||
+		binding.keys === 'Ctrl-L',
 );
 
 /** The action for a key press in a context, or undefined (filter typing is handled by the caller). */

@@ -5,7 +5,14 @@ import {omicsClient, rejectionOf} from '../../helpers/omics-test-client.js';
 
 interface Stats {
 	total: number;
-	byOperation: Record<string, {total: number; byStatus: Record<string, number>}>;
+	byOperation: Record<
+		string,
+		{
+			total: number;
+			byStatus: Record<string, number>;
+			serverMs?: {p50: number; p95: number; max: number; samples: number};
+		}
+	>;
 	byStatus: Record<string, number>;
 }
 
@@ -120,8 +127,13 @@ describe('fault injection', () => {
 		await fetch(`${emulator.url}/nowhere`);
 		const counted = await stats();
 		expect(counted.total).toBe(5);
-		expect(counted.byOperation['GetBatch']).toEqual({total: 3, byStatus: {'200': 2, '404': 1}});
-		expect(counted.byOperation['StartRunBatch']).toEqual({total: 1, byStatus: {'402': 1}});
+		expect(counted.byOperation['GetBatch']).toMatchObject({total: 3, byStatus: {'200': 2, '404': 1}});
+		expect(counted.byOperation['StartRunBatch']).toMatchObject({total: 1, byStatus: {'402': 1}});
+		// Server time is the emulator's own answering time: under a millisecond or so, one sample per request.
+		const times = counted.byOperation['GetBatch']?.serverMs;
+		expect(times?.samples).toBe(3);
+		expect(times?.p50).toBeGreaterThan(0);
+		expect(times?.p50).toBeLessThanOrEqual(times?.max ?? 0);
 		expect(counted.byOperation['UnknownOperation']?.total).toBe(1);
 		expect(counted.byStatus).toEqual({'200': 2, '404': 2, '402': 1});
 	});

@@ -1,0 +1,70 @@
+import {EventEmitter} from 'node:events';
+import {paintFrame, type PaintedFrame} from './screen-diff.js';
+
+const BEGIN_SYNC = '\u001b[?2026h';
+const END_SYNC = '\u001b[?2026l';
+/** Updates larger than this are wrapped in synchronized output so that terminals show them at once. */
+const SYNC_ABOVE_BYTES = 512;
+
+/**
+ * The stream Ink renders into. Ink runs in `debug` mode, which hands over every frame whole; the sink
+ * writes to the terminal only the cells that changed since the last frame. Ink 6.8's own incremental
+ * mode rewrites whole lines (a 120-column coloured row is 250+ bytes) and leaves ghost lines when the
+ * frame ends in a newline (ink #910).
+ */
+export class FrameSink extends EventEmitter {
+	readonly isTTY = true;
+	readonly writable = true;
+	#painted: PaintedFrame | undefined;
+	#whole = false;
+	readonly #onResize = () => {
+		this.#whole = true;
+		this.emit('resize');
+	};
+
+	constructor(
+		private readonly terminal: NodeJS.WriteStream,
+		private readonly alternateScreen: boolean,
+	) {
+		super();
+		terminal.on('resize', this.#onResize);
+	}
+
+	get columns(): number {
+		return this.terminal.columns;
+	}
+
+	get rows(): number {
+		return this.terminal.rows;
+	}
+
+	/** Ink's frames arrive here; an empty write is Ink waiting for earlier writes to drain. */
+	write(chunk: string, callback?: () => void): boolean {
+		if (chunk !== '') this.#paint(chunk);
+		if (callback) setImmediate(callback);
+		return true;
+	}
+
+	/** Paints the last frame again, whole: the screen was cleared or garbled behind Ink's back. */
+	repaint(): void {
+		this.#whole = true;
+		const frame = this.#painted?.lines.join('\n');
+		if (frame !== undefined) this.#paint(frame);
+	}
+
+	/** Stops following the terminal's size. */
+	dispose(): void {
+		this.terminal.off('resize', this.#onResize);
+	}
+
+	#paint(frame: string): void {
+		const {bytes, painted} = paintFrame(this.#painted, frame, {
+			alternateScreen: this.alternateScreen,
+			whole: this.#whole,
+		});
+		this.#whole = false;
+		this.#painted = painted;
+		if (bytes === '') return;
+		this.terminal.write(bytes.length > SYNC_ABOVE_BYTES ? BEGIN_SYNC + bytes + END_SYNC : bytes);
+	}
+}
