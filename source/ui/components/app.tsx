@@ -12,6 +12,7 @@ import {footerLine, headerLine, helpLines, keyContext} from '../lines/chrome-lin
 import {detailLines} from '../lines/detail-lines.js';
 import {INITIAL_UI_STATE, uiReducer, type UiAction, type UiState} from '../state/ui-state.js';
 import {visibleBatches} from '../state/visible-batches.js';
+import {needsClock} from '../state/snapshot-urgency.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import type {Line} from '../text/styled-line.js';
 import {BatchList} from './batch-list.js';
@@ -50,7 +51,7 @@ export function App({
 	onSuspend,
 	onRedraw,
 }: AppProps) {
-	const snapshot = usePollerSnapshot(poller);
+	const snapshot = usePollerSnapshot(poller, needsClock);
 	const size = useTerminalSize(fixedSize);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
@@ -62,10 +63,7 @@ export function App({
 	const found = visible.findIndex((batch) => batch.id === state.selectedId);
 	const selectedIndex = found === -1 ? 0 : found;
 	const selected: BatchSnapshot | undefined = visible[selectedIndex];
-	const animate = snapshot.batches.some(
-		(batch) => batch.view?.statusClass === 'active' || batch.lastError !== undefined || batch.polling,
-	);
-	const {now, frame} = useClock(animate || snapshot.batches.length === 0);
+	const {now, frame} = useClock(needsClock(snapshot));
 	const spinner = glyphs.spinner[frame % glyphs.spinner.length] ?? '';
 	const layout = screenLayout(size.columns, size.rows, visible.length);
 
@@ -278,7 +276,6 @@ export function App({
 				visible={visible}
 				selectedIndex={selectedIndex}
 				now={now}
-				spinner={spinner}
 				glyphs={glyphs}
 				color={color}
 				panel={panel()}
@@ -294,13 +291,12 @@ interface BodyProps {
 	readonly visible: readonly BatchSnapshot[];
 	readonly selectedIndex: number;
 	readonly now: number;
-	readonly spinner: string;
 	readonly glyphs: Glyphs;
 	readonly color: boolean;
 	readonly panel: readonly Line[];
 }
 
-function Body({layout, state, visible, selectedIndex, now, spinner, glyphs, color, panel}: BodyProps) {
+function Body({layout, state, visible, selectedIndex, now, glyphs, color, panel}: BodyProps) {
 	const listFocused = !(state.detailOpen && state.focus === 'detail');
 	const list = (
 		<BatchList
@@ -309,7 +305,6 @@ function Body({layout, state, visible, selectedIndex, now, spinner, glyphs, colo
 			width={layout.listColumns}
 			rows={layout.listRows}
 			now={now}
-			spinner={spinner}
 			glyphs={glyphs}
 			color={color}
 			focused={listFocused}

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
-import {batchRowLine} from '../lines/batch-row-line.js';
+import {batchRowLine, rowAge} from '../lines/batch-row-line.js';
 import {listWindowStart} from '../layout/screen-layout.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {LineView} from './lines-view.js';
@@ -12,30 +12,26 @@ interface BatchListProps {
 	readonly width: number;
 	readonly rows: number;
 	readonly now: number;
-	readonly spinner: string;
 	readonly glyphs: Glyphs;
 	readonly color: boolean;
 	readonly focused: boolean;
 }
 
-/** The scrolling batch list: only the visible window is built, and each row re-renders only when its inputs change. */
+/** The scrolling batch list: only the visible window is built, and a row re-renders only when its batch, selection or shown age changes. */
 export function BatchList({
 	batches,
 	selectedIndex,
 	width,
 	rows,
 	now,
-	spinner,
 	glyphs,
 	color,
 	focused,
 }: BatchListProps) {
 	const start = listWindowStart(batches.length, selectedIndex, rows);
 	const shown = batches.slice(start, start + rows);
-	// Ages shown in whole seconds: rows need not re-render more often than that.
-	const second = Math.floor(now / 1000) * 1000;
 	return (
-		<Box flexDirection="column" width={width} height={rows} overflow="hidden">
+		<Box flexDirection="column" width={width} height={rows}>
 			{shown.map((batch, index) => (
 				<BatchRow
 					key={batch.id}
@@ -43,8 +39,7 @@ export function BatchList({
 					selected={start + index === selectedIndex}
 					focused={focused}
 					width={width}
-					now={second}
-					spinner={batch.view?.statusClass === 'active' ? spinner : ''}
+					age={rowAge(batch, now)}
 					glyphs={glyphs}
 					color={color}
 				/>
@@ -58,8 +53,7 @@ interface BatchRowProps {
 	readonly selected: boolean;
 	readonly focused: boolean;
 	readonly width: number;
-	readonly now: number;
-	readonly spinner: string;
+	readonly age: string;
 	readonly glyphs: Glyphs;
 	readonly color: boolean;
 }
@@ -69,12 +63,11 @@ const BatchRow = React.memo(function BatchRow({
 	selected,
 	focused,
 	width,
-	now,
-	spinner,
+	age,
 	glyphs,
 	color,
 }: BatchRowProps) {
 	return (
-		<LineView line={batchRowLine(batch, {width, now, spinner, glyphs, selected, focused})} color={color} />
+		<LineView line={batchRowLine(batch, {width, age, glyphs, selected, focused})} color={color} />
 	);
 });

@@ -13,7 +13,7 @@ interface LinesViewProps {
 export function LinesView({lines, width, height, color}: LinesViewProps) {
 	const shown = lines.slice(0, Math.max(0, height));
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height}>
 			{shown.map((line, index) => (
 				<LineView key={index} line={line} color={color} />
 			))}

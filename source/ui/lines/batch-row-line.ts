@@ -20,11 +20,16 @@ export function statusBadge(status: string): string {
 
 export interface RowContext {
 	readonly width: number;
-	readonly now: number;
-	readonly spinner: string;
+	/** The age of the row's data as shown (rowAge): rows re-render when it changes, not every second. */
+	readonly age: string;
 	readonly glyphs: Glyphs;
 	readonly selected: boolean;
 	readonly focused: boolean;
+}
+
+/** How old a row's data looks at `now`: "now", "20s", "3m"; empty before the first answer. */
+export function rowAge(batch: BatchSnapshot, now: number): string {
+	return batch.lastUpdated === undefined ? '' : formatAge(now - batch.lastUpdated);
 }
 
 /** One fixed-width list row: marker, name, status, mini progress, runs done/total, data age. */
@@ -38,7 +43,7 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 		batch.lastUpdated === undefined
 			? {text: fit(batch.lastError ? 'err' : glyphs.ellipsis, 5, 'right'), color: 'red'}
 			: {
-					text: fit(formatAge(context.now - batch.lastUpdated), 5, 'right'),
+					text: fit(context.age, 5, 'right'),
 					...(stale ? {color: 'yellow' as const} : {dim: true}),
 				};
 	// marker 2 + space 1 + badge 12 + bar 9 + counts 10 + space-and-age 5; the name takes what is left.
@@ -69,7 +74,7 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 	}
 	const active = view.statusClass === 'active';
 	const badge: Span = {
-		text: fit(`${active ? context.spinner : ' '}${statusBadge(view.status)}`, 11) + ' ',
+		text: fit(`${active ? glyphs.active : ' '}${statusBadge(view.status)}`, 11) + ' ',
 		color: statusColor(view.status, view.statusClass, failureCount(view)),
 		dim: stale,
 	};

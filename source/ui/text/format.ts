@@ -24,11 +24,14 @@ export function formatDuration(ms: number): string {
 	return `${rest}s`;
 }
 
-/** A compact age for narrow columns: "now", "8s", "3m", "2h", "5d". */
+/**
+ * A compact age for narrow columns: "now", "20s", "3m", "2h", "5d". Under a minute it moves in 10 s
+ * steps: polls come every 5-60 s, and a list of ages ticking every second repaints every row each second.
+ */
 export function formatAge(ms: number): string {
 	const seconds = Math.max(0, Math.floor(ms / 1000));
-	if (seconds < 1) return 'now';
-	if (seconds < 60) return `${seconds}s`;
+	if (seconds < 10) return 'now';
+	if (seconds < 60) return `${Math.floor(seconds / 10) * 10}s`;
 	if (seconds < 3600) return `${Math.floor(seconds / 60)}m`;
 	if (seconds < 86_400) return `${Math.floor(seconds / 3600)}h`;
 	return `${Math.floor(seconds / 86_400)}d`;

@@ -3,6 +3,8 @@ import type {SegmentKey} from '../../domain/progress-segments.js';
 /** Every glyph the UI draws, in a Unicode set and an ASCII set (for --ascii, TERM=dumb/linux, and no colour). */
 export interface Glyphs {
 	readonly spinner: readonly string[];
+	/** Marks an active batch in the list (the spinner turns only in the panel: one moving glyph, one line repainted). */
+	readonly active: string;
 	readonly selected: string;
 	readonly separator: string;
 	readonly ellipsis: string;
@@ -21,6 +23,7 @@ export interface Glyphs {
 
 export const UNICODE_GLYPHS: Glyphs = {
 	spinner: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'],
+	active: '•',
 	selected: '›',
 	separator: '│',
 	ellipsis: '…',
@@ -52,6 +55,7 @@ export const UNICODE_GLYPHS: Glyphs = {
 /** Distinct characters per segment, so bars still read without colour. */
 export const ASCII_GLYPHS: Glyphs = {
 	spinner: ['|', '/', '-', '\\'],
+	active: '+',
 	selected: '>',
 	separator: '|',
 	ellipsis: '~',

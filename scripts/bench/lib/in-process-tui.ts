@@ -1,0 +1,138 @@
+// The real TUI (runTui: Ink, the frame sink, the terminal session) rendering into a fake 120×40 terminal
+// in this process, fed by a poller stand-in, so that each update's bytes and render time can be taken apart.
+import {EventEmitter, once} from 'node:events';
+import {PassThrough} from 'node:stream';
+import xterm from '@xterm/headless';
+import {runTui} from '../../../source/ui/run-tui.js';
+import type {RawBatch} from '../../../source/domain/raw-batch.js';
+import type {BatchSnapshot} from '../../../source/poller/poller-state.js';
+import {StaticPoller, batchSnapshot} from '../../../test/helpers/static-poller.js';
+
+/** A terminal-shaped stream that records every write. */
+export class RecordingTerminal extends EventEmitter {
+	readonly isTTY = true;
+	readonly writes: string[] = [];
+	bytes = 0;
+	/** performance.now() of each write. */
+	readonly writeTimes: number[] = [];
+	constructor(
+		readonly columns: number,
+		readonly rows: number,
+	) {
+		super();
+	}
+	write(chunk: string, callback?: () => void): boolean {
+		this.writes.push(chunk);
+		this.bytes += Buffer.byteLength(chunk);
+		this.writeTimes.push(performance.now());
+		this.emit('write');
+		callback?.();
+		return true;
+	}
+}
+
+export interface TuiHarness {
+	readonly terminal: RecordingTerminal;
+	readonly poller: StaticPoller;
+	/**
+	 * Publishes new batches as a poll result would and waits for the frame that shows them: at once for
+	 * urgent changes, else at the next clock tick. Render time runs from what triggered that frame (the
+	 * publish or the tick) to its write; React renders in the microtasks right after either.
+	 */
+	update(batches: BatchSnapshot[]): Promise<{bytes: number; ms: number}>;
+	stop(): Promise<void>;
+}
+
+/** Starts the TUI on a fake terminal with these batches and waits for its first frame. */
+export async function startTui(batches: BatchSnapshot[], columns = 120, rows = 40): Promise<TuiHarness> {
+	const terminal = new RecordingTerminal(columns, rows);
+	// The UI's one clock is a setInterval: note when each of its ticks starts.
+	let tickAt = 0;
+	const realSetInterval = globalThis.setInterval;
+	globalThis.setInterval = ((callback: () => void, ms: number) =>
+		realSetInterval(() => {
+			tickAt = performance.now();
+			callback();
+		}, ms)) as typeof setInterval;
+	const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
+	const poller = new StaticPoller();
+	poller.set(batches);
+	const done = runTui({
+		poller: Object.assign(poller, {start() {}, stop() {}}),
+		target: 'us-east-1',
+		ascii: false,
+		color: true,
+		alternateScreen: true,
+		stallMs: 10 * 60_000,
+		stdout: terminal as unknown as NodeJS.WriteStream,
+		stdin,
+	});
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	return {
+		terminal,
+		poller,
+		async update(next) {
+			const writesBefore = terminal.writes.length;
+			const published = performance.now();
+			poller.set(next);
+			if (terminal.writes.length === writesBefore)
+				await Promise.race([
+					once(terminal, 'write'),
+					new Promise((resolve) => setTimeout(resolve, 1_500).unref()),
+				]);
+			const frame = terminal.writes[writesBefore];
+			if (frame === undefined) return {bytes: 0, ms: Number.NaN};
+			return {bytes: Buffer.byteLength(frame), ms: terminal.writeTimes[writesBefore]! - Math.max(published, tickAt)};
+		},
+		async stop() {
+			stdin.emit('end');
+			await done;
+			globalThis.setInterval = realSetInterval;
+		},
+	};
+}
+
+/** Batches as GetBatch would describe them mid-run: varied sizes, phases and failures. */
+export function midRunBatches(count: number, now = Date.now()): BatchSnapshot[] {
+	return Array.from({length: count}, (_, index) => batchSnapshot(midRunBatch(index, 0), {}, now));
+}
+
+/**
+ * Batch `index` after `step` changes: each step moves one run from running to completed. Sizes stay
+ * below 1,000 so that every step shows (larger counts are abbreviated, 2.5k, and a step may not).
+ */
+export function midRunBatch(index: number, step: number): RawBatch {
+	const total = [96, 240, 384, 600, 960][index % 5] ?? 96;
+	const submitted = Math.floor(total * 0.6);
+	const failed = Math.floor(submitted * 0.02);
+	const completed = Math.floor(submitted * 0.4) + step;
+	return {
+		id: String(4_800_000 + index),
+		name: `cohort-${String(index + 1).padStart(4, '0')}`,
+		status: 'INPROGRESS',
+		totalRuns: total,
+		creationTime: new Date(Date.now() - 3_600_000),
+		submittedTime: new Date(Date.now() - 3_500_000),
+		submissionSummary: {successfulStartSubmissionCount: submitted, pendingStartSubmissionCount: total - submitted},
+		runSummary: {
+			pendingRunCount: 5,
+			startingRunCount: 3,
+			runningRunCount: submitted - failed - completed - 8,
+			completedRunCount: completed,
+			failedRunCount: failed,
+		},
+	};
+}
+
+/** The screen after replaying `bytes` through a headless xterm of this size, one string per row. */
+export async function replay(bytes: string, columns: number, rows: number): Promise<string[]> {
+	// convertEol: a real tty turns "\n" into "\r\n" (onlcr); this stream never went through one.
+	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, convertEol: true});
+	await new Promise<void>((resolve) => terminal.write(bytes, resolve));
+	const buffer = terminal.buffer.active;
+	const screen: string[] = [];
+	for (let row = 0; row < rows; row++)
+		screen.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+	terminal.dispose();
+	return screen;
+}

@@ -1,0 +1,42 @@
+import type {BatchSnapshot, PollerSnapshot} from '../../poller/poller-state.js';
+
+/**
+ * Whether a new poller snapshot must be painted at once, or may wait for the next clock tick (at most a
+ * second): new or vanished batches, first data, status changes, errors, failure details and pausing are
+ * urgent; counters moving within a status are not. With ten active batches polled every 5 s this halves
+ * the renders, and renders are what an idle monitor spends its CPU on.
+ */
+export function isUrgentChange(previous: PollerSnapshot, next: PollerSnapshot): boolean {
+	if (previous.paused !== next.paused) return true;
+	if (previous.credentialsError !== next.credentialsError) return true;
+	if (previous.discoveryError !== next.discoveryError) return true;
+	if (previous.batches.length !== next.batches.length) return true;
+	for (let index = 0; index < next.batches.length; index++) {
+		const before = previous.batches[index];
+		const after = next.batches[index];
+		if (!before || !after || isUrgentBatchChange(before, after)) return true;
+	}
+	return false;
+}
+
+function isUrgentBatchChange(before: BatchSnapshot, after: BatchSnapshot): boolean {
+	return (
+		before.id !== after.id ||
+		(before.view === undefined) !== (after.view === undefined) ||
+		before.view?.status !== after.view?.status ||
+		before.listing !== after.listing ||
+		before.lastError?.kind !== after.lastError?.kind ||
+		before.failures !== after.failures ||
+		before.done !== after.done
+	);
+}
+
+/** Whether anything on screen changes with time alone (a spinner, an age, an active batch): the clock ticks only then. */
+export function needsClock(snapshot: PollerSnapshot): boolean {
+	return (
+		snapshot.batches.length === 0 ||
+		snapshot.batches.some(
+			(batch) => batch.view?.statusClass === 'active' || batch.lastError !== undefined || batch.polling,
+		)
+	);
+}
