@@ -9,6 +9,7 @@ import {runEmulatorCommand} from './cli/emulator-command.js';
 import {parseConfig, type RawFlags} from './cli/parse-config.js';
 import {runWatch} from './cli/run-watch.js';
 import {rejectUnknownFlags} from './cli/unknown-flags.js';
+import {startDiagnosticsLog} from './output/diagnostics-log.js';
 
 /** Parses the command line into one config, then runs that mode; every bad input ends in one line and exit 2. */
 async function main(): Promise<number> {
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
 	const write = (line: string): void => {
 		process.stdout.write(`${line}\n`);
 	};
+	startDiagnosticsLog(process.env['BATCHTOP_DIAGNOSTICS']);
 	if (config.command === 'emulator') {
 		await runEmulatorCommand(config.options, write);
 		return ExitCode.ok;
