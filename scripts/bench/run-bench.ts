@@ -23,8 +23,36 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const started = Date.now();
 
 const size = quick
-	? {startups: 1, idleRuns: 1, idleSeconds: 3, idleWarmUp: 1, changes: 10, scaleBatches: 100, renderUpdates: 10, memorySeconds: 2, emulatorRequests: 200, emulatorBatches: 1, soakRequests: 1_000, soakSample: 2, soakMax: 15}
-	: {startups: 7, idleRuns: 3, idleSeconds: 60, idleWarmUp: 10, changes: 100, scaleBatches: 1_000, renderUpdates: 200, memorySeconds: 20, emulatorRequests: 5_000, emulatorBatches: 10, soakRequests: 172_800, soakSample: 10, soakMax: 16 * 60};
+	? {
+			startups: 1,
+			idleRuns: 1,
+			idleSeconds: 3,
+			idleWarmUp: 1,
+			changes: 10,
+			scaleBatches: 100,
+			renderUpdates: 10,
+			memorySeconds: 2,
+			emulatorRequests: 200,
+			emulatorBatches: 1,
+			soakRequests: 1_000,
+			soakSample: 2,
+			soakMax: 15,
+		}
+	: {
+			startups: 7,
+			idleRuns: 3,
+			idleSeconds: 60,
+			idleWarmUp: 10,
+			changes: 100,
+			scaleBatches: 1_000,
+			renderUpdates: 200,
+			memorySeconds: 20,
+			emulatorRequests: 5_000,
+			emulatorBatches: 10,
+			soakRequests: 172_800,
+			soakSample: 10,
+			soakMax: 16 * 60,
+		};
 
 const figures: Figure[] = [];
 const notes: string[] = [];
@@ -34,35 +62,105 @@ const nodeMs = await nodeStartup(size.startups);
 const demoMs = await demoFirstFrame(size.startups);
 const onceMs = await onceJson(size.startups);
 figures.push(
-	{id: '1a', what: 'Time to first frame, `batchtop --demo` (pty 120×40, every batch on screen)', value: median(demoMs), unit: 'ms', target: 200, runs: demoMs},
-	{id: '1b', what: 'Time to output, `batchtop --once --json --all` (demo emulator running)', value: median(onceMs), unit: 'ms', target: 200, runs: onceMs},
-	{id: '1c', what: 'Node.js itself (`node -e 0`), the floor under both', value: median(nodeMs), unit: 'ms', runs: nodeMs},
+	{
+		id: '1a',
+		what: 'Time to first frame, `batchtop --demo` (pty 120×40, every batch on screen)',
+		value: median(demoMs),
+		unit: 'ms',
+		target: 200,
+		runs: demoMs,
+	},
+	{
+		id: '1b',
+		what: 'Time to output, `batchtop --once --json --all` (demo emulator running)',
+		value: median(onceMs),
+		unit: 'ms',
+		target: 200,
+		runs: onceMs,
+	},
+	{
+		id: '1c',
+		what: 'Node.js itself (`node -e 0`), the floor under both',
+		value: median(nodeMs),
+		unit: 'ms',
+		runs: nodeMs,
+	},
 );
 
 log('2/7 idle cost');
 const idle = await idleCost(size.idleRuns, size.idleSeconds, size.idleWarmUp);
 figures.push(
-	{id: '2a', what: `Idle CPU, 10 active batches, 120×40, ${size.idleSeconds} s`, value: median(idle.map((sample) => sample.cpuPercent)), unit: '% of a core', target: 1, runs: idle.map((sample) => sample.cpuPercent)},
-	{id: '2b', what: 'Idle bytes written per second, same run', value: median(idle.map((sample) => sample.bytesPerSecond)), unit: 'B/s', target: 1024, runs: idle.map((sample) => sample.bytesPerSecond)},
+	{
+		id: '2a',
+		what: `Idle CPU, 10 active batches, 120×40, ${size.idleSeconds} s`,
+		value: median(idle.map((sample) => sample.cpuPercent)),
+		unit: '% of a core',
+		target: 1,
+		runs: idle.map((sample) => sample.cpuPercent),
+	},
+	{
+		id: '2b',
+		what: 'Idle bytes written per second, same run',
+		value: median(idle.map((sample) => sample.bytesPerSecond)),
+		unit: 'B/s',
+		target: 1024,
+		runs: idle.map((sample) => sample.bytesPerSecond),
+	},
 );
-notes.push(`2: requests per idle run: ${idle.map((sample) => sample.requests).join(', ')} (the default budget, 2/s, spread over 10 batches changing on every poll).`);
+notes.push(
+	`2: requests per idle run: ${idle.map((sample) => sample.requests).join(', ')} (the default budget, 2/s, spread over 10 batches changing on every poll).`,
+);
 
 log('3/7 change cost');
 const change = await changeCost(size.changes);
 figures.push(
-	{id: '3a', what: 'Bytes for one changed counter of one batch (frame that shows it)', value: median(change.bytesPerChange), unit: 'B', target: 300, runs: change.bytesPerChange, worst: Math.max(...change.bytesPerChange)},
-	{id: '3b', what: 'Ghost rows after replaying every byte through @xterm/headless', value: change.ghostRows, unit: 'rows', target: 0},
+	{
+		id: '3a',
+		what: 'Bytes for one changed counter of one batch (frame that shows it)',
+		value: median(change.bytesPerChange),
+		unit: 'B',
+		target: 300,
+		runs: change.bytesPerChange,
+		worst: Math.max(...change.bytesPerChange),
+	},
+	{
+		id: '3b',
+		what: 'Ghost rows after replaying every byte through @xterm/headless',
+		value: change.ghostRows,
+		unit: 'rows',
+		target: 0,
+	},
 );
 
 log('4/7 scale');
 const render = await renderTimes(size.scaleBatches, size.renderUpdates);
 const memory = await scaleMemory(size.scaleBatches, size.memorySeconds);
 figures.push(
-	{id: '4a', what: `Render time per update, ${size.scaleBatches} batches (median)`, value: median(render.ms), unit: 'ms', runs: render.ms},
-	{id: '4b', what: `Render time per update, ${size.scaleBatches} batches (p95)`, value: quantile(render.ms, 0.95), unit: 'ms', target: 16},
-	{id: '4c', what: `Peak RSS watching ${size.scaleBatches} batches (real CLI, --max-rps 50)`, value: memory.peakRssBytes / MB, unit: 'MB', target: 150},
+	{
+		id: '4a',
+		what: `Render time per update, ${size.scaleBatches} batches (median)`,
+		value: median(render.ms),
+		unit: 'ms',
+		runs: render.ms,
+	},
+	{
+		id: '4b',
+		what: `Render time per update, ${size.scaleBatches} batches (p95)`,
+		value: quantile(render.ms, 0.95),
+		unit: 'ms',
+		target: 16,
+	},
+	{
+		id: '4c',
+		what: `Peak RSS watching ${size.scaleBatches} batches (real CLI, --max-rps 50)`,
+		value: memory.peakRssBytes / MB,
+		unit: 'MB',
+		target: 150,
+	},
 );
-notes.push(`4: while watching ${size.scaleBatches} batches at --max-rps 50 the CLI used ${memory.cpuPercent.toFixed(1)}% of a core for ${memory.requests} requests in ${size.memorySeconds} s.`);
+notes.push(
+	`4: while watching ${size.scaleBatches} batches at --max-rps 50 the CLI used ${memory.cpuPercent.toFixed(1)}% of a core for ${memory.requests} requests in ${size.memorySeconds} s.`,
+);
 
 log('5/7 API efficiency (the demo followed to completion at 50x)');
 const api = quick
@@ -70,10 +168,24 @@ const api = quick
 	: await apiEfficiency('demo', 50);
 const terminal = api.transitions.filter((transition) => isTerminal(transition.to));
 const terminalDelays = terminal.map((transition) => transition.delayS ?? Number.POSITIVE_INFINITY);
-const allDelays = api.transitions.filter((transition) => transition.delayS !== undefined).map((transition) => transition.delayS ?? 0);
+const allDelays = api.transitions
+	.filter((transition) => transition.delayS !== undefined)
+	.map((transition) => transition.delayS ?? 0);
 figures.push(
-	{id: '5a', what: 'Requests to follow the scenario to completion, as a share of a fixed 5 s poller', value: (api.requests / api.fixedPollerRequests) * 100, unit: '%', target: 50},
-	{id: '5b', what: 'Latest terminal transition to appear (virtual seconds; max interval 60 s)', value: Math.max(...terminalDelays), unit: 's', target: api.maxIntervalS},
+	{
+		id: '5a',
+		what: 'Requests to follow the scenario to completion, as a share of a fixed 5 s poller',
+		value: (api.requests / api.fixedPollerRequests) * 100,
+		unit: '%',
+		target: 50,
+	},
+	{
+		id: '5b',
+		what: 'Latest terminal transition to appear (virtual seconds; max interval 60 s)',
+		value: Math.max(...terminalDelays),
+		unit: 's',
+		target: api.maxIntervalS,
+	},
 );
 notes.push(
 	`5: ${api.requests} requests against ${api.fixedPollerRequests} for a poller asking every 5 s until each batch ends; ${Math.round(api.virtualSeconds)} virtual seconds. ` +
@@ -85,8 +197,20 @@ notes.push(
 log('6/7 emulator');
 const emulator = await emulatorLoad(size.emulatorRequests, size.emulatorBatches);
 figures.push(
-	{id: '6a', what: 'Emulator GetBatch server time on 100,000-run batches (p50)', value: emulator.serverP50Ms, unit: 'ms', target: 1},
-	{id: '6b', what: `Emulator RSS with ${size.emulatorBatches} × 100,000 runs, after ${size.emulatorRequests} GetBatch`, value: emulator.rssAfterRequestsBytes / MB, unit: 'MB', target: 200},
+	{
+		id: '6a',
+		what: 'Emulator GetBatch server time on 100,000-run batches (p50)',
+		value: emulator.serverP50Ms,
+		unit: 'ms',
+		target: 1,
+	},
+	{
+		id: '6b',
+		what: `Emulator RSS with ${size.emulatorBatches} × 100,000 runs, after ${size.emulatorRequests} GetBatch`,
+		value: emulator.rssAfterRequestsBytes / MB,
+		unit: 'MB',
+		target: 200,
+	},
 );
 notes.push(
 	`6: server p95 ${emulator.serverP95Ms.toFixed(3)} ms; client round trip (fetch, same machine) median ${emulator.roundTripP50Ms.toFixed(2)} ms; RSS after replaying an hour of history ${(emulator.rssAfterReplayBytes / MB).toFixed(0)} MB.`,
@@ -94,16 +218,36 @@ notes.push(
 
 log('7/7 soak');
 const soaked = await soak(size.soakRequests, size.soakSample, size.soakMax);
-const afterWarmUp = soaked.samples.filter((sample) => sample.seconds > Math.max(60, soaked.warmUpSeconds * 3));
+const afterWarmUp = soaked.samples.filter(
+	(sample) => sample.seconds > Math.max(60, soaked.warmUpSeconds * 3),
+);
 const steady = afterWarmUp.length > 0 ? afterWarmUp : soaked.samples;
 const firstRss = steady[0]?.rssBytes ?? 0;
 const maxRss = Math.max(...steady.map((sample) => sample.rssBytes));
 const timers = soaked.samples.map((sample) => sample.resources['Timeout'] ?? 0);
 const fds = soaked.samples.map((sample) => sample.fds);
 figures.push(
-	{id: '7a', what: `Soak: RSS growth after warm-up (${soaked.requests} requests in ${Math.round(soaked.seconds)} s)`, value: firstRss > 0 ? ((maxRss - firstRss) / firstRss) * 100 : Number.NaN, unit: '%', target: 10},
-	{id: '7b', what: 'Soak: live timers, first → last sample', value: timers.at(-1) ?? Number.NaN, unit: 'timers', note: `${timers[0]} → ${timers.at(-1)} (max ${Math.max(...timers)})`},
-	{id: '7c', what: 'Soak: open file descriptors, first → last sample', value: fds.at(-1) ?? Number.NaN, unit: 'fds', note: `${fds[0]} → ${fds.at(-1)} (max ${Math.max(...fds)})`},
+	{
+		id: '7a',
+		what: `Soak: RSS growth after warm-up (${soaked.requests} requests in ${Math.round(soaked.seconds)} s)`,
+		value: firstRss > 0 ? ((maxRss - firstRss) / firstRss) * 100 : Number.NaN,
+		unit: '%',
+		target: 10,
+	},
+	{
+		id: '7b',
+		what: 'Soak: live timers, first → last sample',
+		value: timers.at(-1) ?? Number.NaN,
+		unit: 'timers',
+		note: `${timers[0]} → ${timers.at(-1)} (max ${Math.max(...timers)})`,
+	},
+	{
+		id: '7c',
+		what: 'Soak: open file descriptors, first → last sample',
+		value: fds.at(-1) ?? Number.NaN,
+		unit: 'fds',
+		note: `${fds[0]} → ${fds.at(-1)} (max ${Math.max(...fds)})`,
+	},
 );
 notes.push(
 	`7: RSS (MB) every ${size.soakSample} s: ${soaked.samples.map((sample) => (sample.rssBytes / MB).toFixed(0)).join(' ')}. ` +
@@ -117,7 +261,9 @@ const report = renderReport({
 	quick,
 	minutes: (Date.now() - started) / 60_000,
 });
-const path = quick ? join(tmpdir(), 'BENCHMARKS.quick.md') : join(import.meta.dirname, '..', '..', 'BENCHMARKS.md');
+const path = quick
+	? join(tmpdir(), 'BENCHMARKS.quick.md')
+	: join(import.meta.dirname, '..', '..', 'BENCHMARKS.md');
 writeFileSync(path, report);
 process.stdout.write(report);
 log(`wrote ${path}`);

@@ -1,4 +1,5 @@
 import type {BatchView} from './batch-view.js';
+import {groupThousands} from './thousands.js';
 
 /** How a batch turned out (or that it has not yet). */
 export type VerdictKind =
@@ -24,7 +25,7 @@ export function failureCount(view: BatchView): number {
 /** The verdict on a batch from its status and counts. */
 export function batchVerdict(view: BatchView): Verdict {
 	const failures = failureCount(view);
-	const count = (value: number) => value.toLocaleString('en-US');
+	const count = groupThousands;
 	const someFailed = `${count(failures)} of ${count(view.totalRuns)} failed`;
 	switch (view.status) {
 		case 'PROCESSED':

@@ -1,12 +1,13 @@
 import {batchVerdict} from '../domain/batch-verdict.js';
 import {finishedRuns, type BatchView} from '../domain/batch-view.js';
 import {batchRecord} from './json-events.js';
+import {groupThousands} from '../domain/thousands.js';
 
 /** A --once result per batch: its view, or why it could not be read. */
 export type OnceRow =
 	{readonly id: string; readonly view: BatchView} | {readonly id: string; readonly error: string};
 
-const count = (value: number): string => value.toLocaleString('en-US');
+const count = groupThousands;
 
 /** --once as an aligned table. */
 export function onceTable(rows: readonly OnceRow[]): string[] {

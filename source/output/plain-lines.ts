@@ -1,8 +1,9 @@
 import {batchVerdict} from '../domain/batch-verdict.js';
 import {finishedRuns, type BatchView} from '../domain/batch-view.js';
 import type {BatchSnapshot, PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
+import {groupThousands} from '../domain/thousands.js';
 
-const count = (value: number): string => value.toLocaleString('en-US');
+const count = groupThousands;
 const stamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** "starts 147/400 (6 failed)  runs 21/400 done (2 failed), 110 running" */

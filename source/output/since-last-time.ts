@@ -1,6 +1,7 @@
 import {finishedRuns, type BatchView} from '../domain/batch-view.js';
 import {failureCount} from '../domain/batch-verdict.js';
 import type {LoggedBatch, PreviousRun} from './event-log.js';
+import {groupThousands} from '../domain/thousands.js';
 
 /** How one batch moved between the previous run's last log line and now. */
 export interface BatchChange {
@@ -31,6 +32,6 @@ export function changeSince(previous: PreviousRun, view: BatchView): BatchChange
 /** "since last time (2026-11-29T01:00:00Z): 4812375 wgs INPROGRESS -> PROCESSED, +1,204 runs done, +3 failed" */
 export function changeLine(change: BatchChange): string {
 	const moved = change.from === change.to ? `still ${change.to}` : `${change.from} -> ${change.to}`;
-	const count = (value: number) => value.toLocaleString('en-US');
+	const count = groupThousands;
 	return `since last time (${change.since}): ${change.id}${change.name ? ` ${change.name}` : ''} ${moved}, +${count(change.newlyFinished)} runs done, +${count(change.newFailures)} failed`;
 }

@@ -245,7 +245,7 @@ export class BatchPoller {
 			tracked.done = previous?.status === view.status;
 			tracked.intervalMs = this.#bounds.minMs;
 		} else {
-			tracked.intervalMs = nextPollInterval(tracked.intervalMs, observation.changed, this.#bounds);
+			tracked.intervalMs = nextPollInterval(tracked.intervalMs, observation.notable, this.#bounds);
 		}
 		tracked.nextDueAt = tracked.done ? Number.POSITIVE_INFINITY : now + tracked.intervalMs;
 	}

@@ -6,16 +6,19 @@ export interface IntervalBounds {
 
 export const DEFAULT_INTERVAL: IntervalBounds = {minMs: 5_000, maxMs: 60_000};
 
-/** How fast a quiet batch's interval grows: ×1.5 per unchanged poll, from MIN to MAX in a handful of polls. */
+/** How fast a quiet batch's interval grows: ×1.5 per poll without news, from MIN to MAX in a handful of polls. */
 export const GROWTH = 1.5;
 
-/** The wait before the next poll: short right after a change, growing while nothing changes. */
+/**
+ * The wait before the next poll: MIN right after news (a status change, new failures), growing while
+ * there is none, progress included, so a status change is seen within MAX at worst.
+ */
 export function nextPollInterval(
 	previousMs: number | undefined,
-	changed: boolean,
+	notable: boolean,
 	bounds: IntervalBounds,
 ): number {
-	if (changed || previousMs === undefined) return bounds.minMs;
+	if (notable || previousMs === undefined) return bounds.minMs;
 	return Math.min(bounds.maxMs, Math.max(bounds.minMs, previousMs * GROWTH));
 }
 

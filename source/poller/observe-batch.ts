@@ -5,7 +5,14 @@ import type {PollerEvent} from './poller-state.js';
 
 /** What one successful poll means, given what was known before. Pure. */
 export interface Observation {
+	/** Any count or status moved. */
 	readonly changed: boolean;
+	/**
+	 * Something a user waits for: first sight, a status change, new failures. Progress alone is not:
+	 * a 100,000-run batch moves on every poll for a day, and polling it every MIN seconds for that
+	 * would spend the budget on numbers nobody needs by the second.
+	 */
+	readonly notable: boolean;
 	readonly events: PollerEvent[];
 }
 
@@ -18,7 +25,8 @@ export function observeBatch(
 	at: number,
 ): Observation {
 	const id = next.id;
-	if (!previous) return {changed: true, events: [{type: 'batch-seen', id, at, status: next.status}]};
+	if (!previous)
+		return {changed: true, notable: true, events: [{type: 'batch-seen', id, at, status: next.status}]};
 	const events: PollerEvent[] = [];
 	const changed = previousSample?.signature !== nextSample.signature;
 	if (previous.status !== next.status)
@@ -38,5 +46,6 @@ export function observeBatch(
 	if (next.statusClass === 'terminal' && previous.statusClass !== 'terminal') {
 		events.push({type: 'batch-finished', id, at, status: next.status, verdict: batchVerdict(next)});
 	}
-	return {changed, events};
+	const notable = events.some((event) => event.type !== 'counts-changed');
+	return {changed, notable, events};
 }

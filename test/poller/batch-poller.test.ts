@@ -36,19 +36,28 @@ describe('BatchPoller (fake timers)', () => {
 		vi.useRealTimers();
 	});
 
-	it('polls at MIN after a change and grows the interval toward MAX while nothing changes', async () => {
-		api.set('1', {runSummary: {runningRunCount: 10}});
+	it('polls at MIN after news and grows the interval toward MAX while there is none', async () => {
+		api.set('1', {status: 'INPROGRESS', runSummary: {runningRunCount: 10}});
 		start({batchIds: ['1']});
 		await vi.advanceTimersByTimeAsync(5 * 60_000);
 		const quiet = gaps('1');
 		expect(quiet.slice(0, 4)).toEqual([5_000, 7_500, 11_250, 16_875]);
 		expect(quiet.every((gap, index) => index === 0 || gap >= (quiet[index - 1] ?? 0))).toBe(true);
 		expect(Math.max(...quiet)).toBe(60_000);
-		api.set('1', {runSummary: {runningRunCount: 9, completedRunCount: 1}});
+		// Progress alone is not news: the interval stays at MAX.
+		api.set('1', {status: 'INPROGRESS', runSummary: {runningRunCount: 9, completedRunCount: 1}});
+		const beforeProgress = api.count('GetBatch', '1');
+		await vi.advanceTimersByTimeAsync(120_000);
+		expect(gaps('1').slice(beforeProgress, beforeProgress + 1)).toEqual([60_000]);
+		// A new failure is.
+		api.set('1', {
+			status: 'INPROGRESS',
+			runSummary: {runningRunCount: 8, completedRunCount: 1, failedRunCount: 1},
+		});
 		const before = api.count('GetBatch', '1');
-		await vi.advanceTimersByTimeAsync(60_000); // the next poll sees the change...
+		await vi.advanceTimersByTimeAsync(60_000); // the next poll sees the failure...
 		await vi.advanceTimersByTimeAsync(5_000); // ...so the one after comes MIN later
-		// gaps[before - 1] ends at the poll that saw the change; the gap after it is MIN again, then it grows.
+		// gaps[before - 1] ends at the poll that saw it; the gap after it is MIN again, then it grows.
 		expect(gaps('1').slice(before, before + 2)).toEqual([5_000, 7_500]);
 	});
 

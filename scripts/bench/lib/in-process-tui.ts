@@ -1,6 +1,6 @@
 // The real TUI (runTui: Ink, the frame sink, the terminal session) rendering into a fake 120×40 terminal
 // in this process, fed by a poller stand-in, so that each update's bytes and render time can be taken apart.
-import {EventEmitter, once} from 'node:events';
+import {EventEmitter} from 'node:events';
 import {PassThrough} from 'node:stream';
 import xterm from '@xterm/headless';
 import {runTui} from '../../../source/ui/run-tui.js';
@@ -15,6 +15,8 @@ export class RecordingTerminal extends EventEmitter {
 	bytes = 0;
 	/** performance.now() of each write. */
 	readonly writeTimes: number[] = [];
+	/** What triggered each write, and when. */
+	readonly sources: Array<{kind: string; at: number}> = [];
 	constructor(
 		readonly columns: number,
 		readonly rows: number,
@@ -35,9 +37,9 @@ export interface TuiHarness {
 	readonly terminal: RecordingTerminal;
 	readonly poller: StaticPoller;
 	/**
-	 * Publishes new batches as a poll result would and waits for the frame that shows them: at once for
-	 * urgent changes, else at the next clock tick. Render time runs from what triggered that frame (the
-	 * publish or the tick) to its write; React renders in the microtasks right after either.
+	 * Publishes new batches as a poll result would and finds the frame that shows them: painted at once
+	 * for urgent changes, else by the progress throttle's timer. Render time runs from what triggered
+	 * that frame to its write. Takes 1.2 s: the longest the throttle may wait.
 	 */
 	update(batches: BatchSnapshot[]): Promise<{bytes: number; ms: number}>;
 	stop(): Promise<void>;
@@ -46,14 +48,22 @@ export interface TuiHarness {
 /** Starts the TUI on a fake terminal with these batches and waits for its first frame. */
 export async function startTui(batches: BatchSnapshot[], columns = 120, rows = 40): Promise<TuiHarness> {
 	const terminal = new RecordingTerminal(columns, rows);
-	// The UI's one clock is a setInterval: note when each of its ticks starts.
-	let tickAt = 0;
+	// Which timer callback ran last, and when: React paints in the microtasks right after it, so each
+	// write is attributed to it (the spinner's setInterval, the progress throttle's setTimeout).
+	let source: {kind: 'publish' | 'interval' | 'timeout'; at: number} = {kind: 'publish', at: 0};
 	const realSetInterval = globalThis.setInterval;
+	const realSetTimeout = globalThis.setTimeout;
 	globalThis.setInterval = ((callback: () => void, ms: number) =>
 		realSetInterval(() => {
-			tickAt = performance.now();
+			source = {kind: 'interval', at: performance.now()};
 			callback();
 		}, ms)) as typeof setInterval;
+	globalThis.setTimeout = ((callback: () => void, ms?: number) =>
+		realSetTimeout(() => {
+			source = {kind: 'timeout', at: performance.now()};
+			callback();
+		}, ms)) as typeof setTimeout;
+	terminal.on('write', () => terminal.sources.push(source));
 	const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
 	const poller = new StaticPoller();
 	poller.set(batches);
@@ -74,20 +84,25 @@ export async function startTui(batches: BatchSnapshot[], columns = 120, rows = 4
 		async update(next) {
 			const writesBefore = terminal.writes.length;
 			const published = performance.now();
+			source = {kind: 'publish', at: published};
 			poller.set(next);
-			if (terminal.writes.length === writesBefore)
-				await Promise.race([
-					once(terminal, 'write'),
-					new Promise((resolve) => setTimeout(resolve, 1_500).unref()),
-				]);
-			const frame = terminal.writes[writesBefore];
-			if (frame === undefined) return {bytes: 0, ms: Number.NaN};
-			return {bytes: Buffer.byteLength(frame), ms: terminal.writeTimes[writesBefore]! - Math.max(published, tickAt)};
+			// Urgent changes paint now, progress within a second; spinner steps in between are not it.
+			await new Promise((resolve) => realSetTimeout(resolve, 1_200));
+			for (let index = writesBefore; index < terminal.writes.length; index++) {
+				const cause = terminal.sources[index];
+				if (!cause || cause.kind === 'interval') continue;
+				return {
+					bytes: Buffer.byteLength(terminal.writes[index] ?? ''),
+					ms: (terminal.writeTimes[index] ?? Number.NaN) - cause.at,
+				};
+			}
+			return {bytes: 0, ms: Number.NaN};
 		},
 		async stop() {
 			stdin.emit('end');
 			await done;
 			globalThis.setInterval = realSetInterval;
+			globalThis.setTimeout = realSetTimeout;
 		},
 	};
 }
@@ -113,7 +128,10 @@ export function midRunBatch(index: number, step: number): RawBatch {
 		totalRuns: total,
 		creationTime: new Date(Date.now() - 3_600_000),
 		submittedTime: new Date(Date.now() - 3_500_000),
-		submissionSummary: {successfulStartSubmissionCount: submitted, pendingStartSubmissionCount: total - submitted},
+		submissionSummary: {
+			successfulStartSubmissionCount: submitted,
+			pendingStartSubmissionCount: total - submitted,
+		},
 		runSummary: {
 			pendingRunCount: 5,
 			startingRunCount: 3,

@@ -31,7 +31,10 @@ function format(value: number): string {
 export function renderReport({figures, notes, machine, quick, minutes}: ReportInput): string {
 	const rows = figures.map((figure) => {
 		const verdict = figure.target === undefined ? '' : figure.value <= figure.target ? 'met' : '**missed**';
-		const runs = figure.runs && figure.runs.length > 1 && figure.runs.length <= 10 ? ` (runs: ${figure.runs.map(format).join(', ')})` : '';
+		const runs =
+			figure.runs && figure.runs.length > 1 && figure.runs.length <= 10
+				? ` (runs: ${figure.runs.map(format).join(', ')})`
+				: '';
 		const extra = figure.worst === undefined ? '' : `, worst ${format(figure.worst)}`;
 		return `| ${figure.id} | ${figure.what} | ${format(figure.value)} ${figure.unit}${runs}${extra}${figure.note ? ` — ${figure.note}` : ''} | ${figure.target === undefined ? '' : `<= ${format(figure.target)} ${figure.unit}`} | ${verdict} |`;
 	});

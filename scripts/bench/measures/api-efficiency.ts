@@ -63,10 +63,17 @@ export async function apiEfficiency(scenario: string, speed: number): Promise<Ap
 		const seen = new Map<string, number>();
 		const lines = createInterface({input: child.stdout});
 		lines.on('line', (line) => {
-			const event = JSON.parse(line) as {type: string; time: string; id?: string; to?: string; batch?: {id: string; status: string}};
+			const event = JSON.parse(line) as {
+				type: string;
+				time: string;
+				id?: string;
+				to?: string;
+				batch?: {id: string; status: string};
+			};
 			const at = toVirtual(Date.parse(event.time));
 			const id = event.id ?? event.batch?.id;
-			const status = event.type === 'status' ? event.to : event.type === 'seen' ? event.batch?.status : undefined;
+			const status =
+				event.type === 'status' ? event.to : event.type === 'seen' ? event.batch?.status : undefined;
 			if (id && status && !seen.has(`${id} ${status}`)) seen.set(`${id} ${status}`, at);
 		});
 		await once(child, 'exit');

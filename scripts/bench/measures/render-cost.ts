@@ -10,6 +10,7 @@ export interface ChangeCost {
 	readonly bytesPerChange: number[];
 	/** Rows where the replayed byte stream differs from a fresh paint of the same state. */
 	readonly ghostRows: number;
+	readonly differing: ReadonlyArray<{row: string; expected: string}>;
 }
 
 /**
@@ -34,8 +35,10 @@ export async function changeCost(changes: number): Promise<ChangeCost> {
 		const expected = await replay(fresh.terminal.writes.join(''), COLUMNS, ROWS);
 		await fresh.stop();
 		// Ages and spinners may differ by a tick between the two; compare everything else.
-		const ghostRows = streamed.filter((row, index) => normalise(row) !== normalise(expected[index] ?? '')).length;
-		return {bytesPerChange, ghostRows};
+		const differing = streamed
+			.map((row, index) => ({row, expected: expected[index] ?? ''}))
+			.filter(({row, expected: want}) => normalise(row) !== normalise(want));
+		return {bytesPerChange, ghostRows: differing.length, differing};
 	} finally {
 		await tui.stop();
 	}
@@ -78,7 +81,7 @@ function withBatch(batches: readonly BatchSnapshot[], index: number, step: numbe
 	return next;
 }
 
-/** A row without the characters that move with the clock (spinner frames, "Ns ago" ages). */
+/** A row without what moves with the clocks (spinner frames, ages "now"/"20s", elapsed "5m"): up to 10 s apart here. */
 function normalise(row: string): string {
-	return row.replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏|/\\-]/gu, '·').replace(/\d+[smh]( ago)?/g, 'N');
+	return row.replace(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏|/\\-]/gu, '·').replace(/\b(now|\d+[smh]( ago)?)\b/g, 'N');
 }

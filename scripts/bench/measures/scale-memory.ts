@@ -29,7 +29,8 @@ export async function scaleMemory(count: number, seconds: number): Promise<Scale
 		const pid = pty.programPid();
 		// Every batch answered once: ListBatch pages plus one GetBatch each.
 		const polled = async () =>
-			(await emulator.get<{byOperation: {GetBatch?: {total: number}}}>('stats')).byOperation.GetBatch?.total ?? 0;
+			(await emulator.get<{byOperation: {GetBatch?: {total: number}}}>('stats')).byOperation.GetBatch
+				?.total ?? 0;
 		while ((await polled()) < count) await new Promise((resolve) => setTimeout(resolve, 500));
 		let peak = 0;
 		const cpuBefore = cpuMs(pid);

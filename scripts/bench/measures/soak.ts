@@ -60,7 +60,11 @@ export async function soak(requests: number, sampleSeconds: number, maxSeconds: 
 			await new Promise((resolve) => setTimeout(resolve, sampleSeconds * 1000));
 			answered = (await emulator.get<{total: number}>('stats')).total;
 			const last = readFileSync(diagnostics, 'utf8').trim().split('\n').at(-1) ?? '{}';
-			const sample = JSON.parse(last) as {rssBytes: number; heapUsedBytes: number; resources: Record<string, number>};
+			const sample = JSON.parse(last) as {
+				rssBytes: number;
+				heapUsedBytes: number;
+				resources: Record<string, number>;
+			};
 			samples.push({
 				seconds: (performance.now() - started) / 1000,
 				requests: answered,
@@ -70,7 +74,12 @@ export async function soak(requests: number, sampleSeconds: number, maxSeconds: 
 				resources: sample.resources,
 			});
 		}
-		return {samples, requests: answered, seconds: (performance.now() - started) / 1000, warmUpSeconds: sampleSeconds};
+		return {
+			samples,
+			requests: answered,
+			seconds: (performance.now() - started) / 1000,
+			warmUpSeconds: sampleSeconds,
+		};
 	} finally {
 		await pty.kill();
 		await emulator.stop();

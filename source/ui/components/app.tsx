@@ -16,7 +16,7 @@ import {needsClock} from '../state/snapshot-urgency.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import type {Line} from '../text/styled-line.js';
 import {BatchList} from './batch-list.js';
-import {LineView, LinesView} from './lines-view.js';
+import {LineView, LinesView, SPINNER_SLOT} from './lines-view.js';
 
 export type QuitReason = 'quit' | 'interrupt';
 
@@ -51,7 +51,7 @@ export function App({
 	onSuspend,
 	onRedraw,
 }: AppProps) {
-	const snapshot = usePollerSnapshot(poller, needsClock);
+	const snapshot = usePollerSnapshot(poller);
 	const size = useTerminalSize(fixedSize);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
@@ -63,8 +63,8 @@ export function App({
 	const found = visible.findIndex((batch) => batch.id === state.selectedId);
 	const selectedIndex = found === -1 ? 0 : found;
 	const selected: BatchSnapshot | undefined = visible[selectedIndex];
-	const {now, frame} = useClock(needsClock(snapshot));
-	const spinner = glyphs.spinner[frame % glyphs.spinner.length] ?? '';
+	// Ages move in 10 s steps and elapsed times may lag 10 s; only the spinner (its own clock) moves each second.
+	const {now} = useClock(needsClock(snapshot), 10_000);
 	const layout = screenLayout(size.columns, size.rows, visible.length);
 
 	const tables = useFailureTables(
@@ -250,7 +250,7 @@ export function App({
 		const lines = batchPanelLines(selected, {
 			width: layout.panelColumns,
 			now,
-			spinner,
+			spinner: SPINNER_SLOT,
 			glyphs,
 			stallMs,
 			throughputWindowMs: THROUGHPUT_WINDOW_MS,
@@ -311,7 +311,13 @@ function Body({layout, state, visible, selectedIndex, now, glyphs, color, panel}
 		/>
 	);
 	const panelView = (
-		<LinesView lines={panel} width={layout.panelColumns} height={layout.panelRows} color={color} />
+		<LinesView
+			lines={panel}
+			width={layout.panelColumns}
+			height={layout.panelRows}
+			color={color}
+			spinner={glyphs.spinner}
+		/>
 	);
 	if (layout.kind === 'wide') {
 		return (

@@ -67,7 +67,5 @@ const BatchRow = React.memo(function BatchRow({
 	glyphs,
 	color,
 }: BatchRowProps) {
-	return (
-		<LineView line={batchRowLine(batch, {width, age, glyphs, selected, focused})} color={color} />
-	);
+	return <LineView line={batchRowLine(batch, {width, age, glyphs, selected, focused})} color={color} />;
 });

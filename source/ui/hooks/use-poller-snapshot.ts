@@ -13,40 +13,29 @@ export interface PollerHandle {
 	readonly paused: boolean;
 }
 
-/** At most one render per this many ms for poll results when no clock is ticking. */
-export const SNAPSHOT_RENDER_MS = 100;
+/** Counter-only changes paint at most this often: a render is what an idle monitor spends its CPU on. */
+export const PROGRESS_RENDER_MS = 1_000;
 
 /**
- * The poller's latest snapshot. While the screen's clock ticks (`clockTicks` of the painted snapshot: it
- * re-renders every second anyway), counter-only changes wait for the next tick, which reads the latest
- * snapshot; urgent ones (isUrgentChange) paint at once. Otherwise notifications are coalesced to one
- * render per SNAPSHOT_RENDER_MS.
+ * The poller's latest snapshot. Urgent changes (isUrgentChange: new batches, status changes, errors,
+ * failure details) paint at once; counters moving paint at most once per PROGRESS_RENDER_MS, however
+ * many batches answer in between.
  */
-export function usePollerSnapshot(
-	poller: PollerHandle,
-	clockTicks: (snapshot: PollerSnapshot) => boolean,
-): PollerSnapshot {
-	const painted = useRef<{snapshot: PollerSnapshot | undefined; at: number; ticking: boolean}>({
-		snapshot: undefined,
-		at: 0,
-		ticking: false,
-	});
+export function usePollerSnapshot(poller: PollerHandle): PollerSnapshot {
+	const painted = useRef<{snapshot: PollerSnapshot | undefined; at: number}>({snapshot: undefined, at: 0});
 	const subscribe = useCallback(
 		(onChange: () => void) => {
 			let timer: NodeJS.Timeout | undefined;
 			const fire = () => {
+				clearTimeout(timer);
 				timer = undefined;
 				onChange();
 			};
 			const unsubscribe = poller.subscribe(() => {
-				if (timer) return;
 				const last = painted.current;
-				const next = poller.snapshot();
-				const urgent = last.snapshot === undefined || isUrgentChange(last.snapshot, next);
-				if (last.ticking && !urgent) return;
-				const wait = last.at + SNAPSHOT_RENDER_MS - Date.now();
-				if (wait <= 0 || urgent) fire();
-				else timer = setTimeout(fire, wait);
+				if (last.snapshot === undefined || isUrgentChange(last.snapshot, poller.snapshot())) return fire();
+				if (timer) return;
+				timer = setTimeout(fire, Math.max(0, last.at + PROGRESS_RENDER_MS - Date.now()));
 			});
 			return () => {
 				clearTimeout(timer);
@@ -57,9 +46,8 @@ export function usePollerSnapshot(
 	);
 	const read = useCallback(() => poller.snapshot(), [poller]);
 	const snapshot = useSyncExternalStore(subscribe, read, read);
-	const ticking = clockTicks(snapshot);
 	useLayoutEffect(() => {
-		painted.current = {snapshot, at: Date.now(), ticking};
+		painted.current = {snapshot, at: Date.now()};
 	});
 	return snapshot;
 }

@@ -18,6 +18,7 @@ import {staleNotice} from './stale-notice.js';
 export interface PanelContext {
 	readonly width: number;
 	readonly now: number;
+	/** Stands for the spinner: SPINNER_SLOT, which LineView animates, or a glyph. */
 	readonly spinner: string;
 	readonly glyphs: Glyphs;
 	readonly stallMs: number;
@@ -55,8 +56,11 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	const title: Span[] = [
 		{text: view.label, bold: true},
 		{text: '  '},
+		...(active
+			? [{text: context.spinner, color: statusColor(view.status, view.statusClass, failures)}, {text: ' '}]
+			: []),
 		{
-			text: `${active ? `${context.spinner} ` : ''}${view.status}`,
+			text: view.status,
 			color: statusColor(view.status, view.statusClass, failures),
 			bold: true,
 			dim,

@@ -1,10 +1,9 @@
 import type {BatchSnapshot, PollerSnapshot} from '../../poller/poller-state.js';
 
 /**
- * Whether a new poller snapshot must be painted at once, or may wait for the next clock tick (at most a
- * second): new or vanished batches, first data, status changes, errors, failure details and pausing are
- * urgent; counters moving within a status are not. With ten active batches polled every 5 s this halves
- * the renders, and renders are what an idle monitor spends its CPU on.
+ * Whether a new poller snapshot must be painted at once, or may wait up to a second to be painted with
+ * others: new or vanished batches, first data, status changes, errors, failure details and pausing are
+ * urgent; counters moving within a status are not.
  */
 export function isUrgentChange(previous: PollerSnapshot, next: PollerSnapshot): boolean {
 	if (previous.paused !== next.paused) return true;

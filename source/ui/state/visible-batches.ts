@@ -2,6 +2,7 @@ import {failureCount} from '../../domain/batch-verdict.js';
 import {finishedRuns} from '../../domain/batch-view.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import type {SortMode} from './ui-state.js';
+import {compareNames} from './compare-names.js';
 
 const STATUS_ORDER: Record<string, number> = {
 	RUNS_DELETING: 0,
@@ -24,7 +25,7 @@ const nameOf = (batch: BatchSnapshot): string => batch.view?.label ?? batch.id;
 const COMPARE: Record<SortMode, (a: BatchSnapshot, b: BatchSnapshot) => number> = {
 	// Unknown statuses first (they need a look), then active ones, then finished.
 	status: (a, b) => (STATUS_ORDER[a.view?.status ?? ''] ?? -1) - (STATUS_ORDER[b.view?.status ?? ''] ?? -1),
-	name: (a, b) => nameOf(a).localeCompare(nameOf(b)),
+	name: (a, b) => compareNames(nameOf(a), nameOf(b)),
 	progress: (a, b) => progressOf(a) - progressOf(b),
 	age: (a, b) => (b.view?.createdAt?.getTime() ?? 0) - (a.view?.createdAt?.getTime() ?? 0),
 };
@@ -46,5 +47,5 @@ export function visibleBatches(
 				field.toLowerCase().includes(needle),
 			);
 		})
-		.sort((a, b) => COMPARE[sort](a, b) || nameOf(a).localeCompare(nameOf(b)) || a.id.localeCompare(b.id));
+		.sort((a, b) => COMPARE[sort](a, b) || compareNames(nameOf(a), nameOf(b)) || compareNames(a.id, b.id));
 }

@@ -1,6 +1,8 @@
+import {groupThousands} from '../../domain/thousands.js';
+
 /** 1234567 -> "1,234,567". */
 export function formatCount(value: number): string {
-	return Math.round(value).toLocaleString('en-US');
+	return groupThousands(value);
 }
 
 /** A share as a percentage with one decimal below 10%, none above ("0.4%", "57%"); "0%" for an empty total. */
@@ -45,10 +47,12 @@ export function formatClock(date: Date | number): string {
 		.join(':');
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** A timestamp as "HH:MM:SS" today, or "Nov 28 14:02" on another day. */
 export function formatTimestamp(date: Date, now: number): string {
 	const today = new Date(now);
 	if (date.toDateString() === today.toDateString()) return formatClock(date);
-	const month = date.toLocaleString('en-US', {month: 'short'});
+	const month = MONTHS[date.getMonth()] ?? '';
 	return `${month} ${date.getDate()} ${formatClock(date).slice(0, 5)}`;
 }
