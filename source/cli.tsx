@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './cli/memory-mode.js';
 import './ui/terminal/interactive-environment.js';
 import './omics/sdk-environment.js';
 import meow from 'meow';

@@ -5,6 +5,9 @@ export interface DiagnosticsSample {
 	readonly time: string;
 	readonly rssBytes: number;
 	readonly heapUsedBytes: number;
+	/** What V8 has reserved for its heap: RSS minus this is code, buffers, Yoga's WebAssembly memory. */
+	readonly heapTotalBytes: number;
+	readonly externalBytes: number;
 	readonly resources: Record<string, number>;
 }
 
@@ -17,6 +20,8 @@ export function diagnosticsSample(now = Date.now()): DiagnosticsSample {
 		time: new Date(now).toISOString(),
 		rssBytes: memory.rss,
 		heapUsedBytes: memory.heapUsed,
+		heapTotalBytes: memory.heapTotal,
+		externalBytes: memory.external,
 		resources,
 	};
 }
