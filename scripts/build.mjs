@@ -1,6 +1,6 @@
 // Bundles the CLI into ESM chunks: loads ~4x faster than resolving node_modules at start-up.
 import {build} from 'esbuild';
-import {chmod} from 'node:fs/promises';
+import {chmod, rm} from 'node:fs/promises';
 
 const outdir = 'dist';
 
@@ -18,6 +18,8 @@ const withoutInkDevtools = {
 		}));
 	},
 };
+// Chunk names carry content hashes: start empty so old chunks do not pile up in the package.
+await rm(outdir, {recursive: true, force: true});
 await build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir,

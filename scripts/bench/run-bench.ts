@@ -1,14 +1,14 @@
 // `npm run bench`: measures batchtop against its targets and writes BENCHMARKS.md.
 // `npm run bench -- --quick`: every measurement, tiny, so that CI proves the script still runs; it
 // writes its report to the temp directory and asserts no timing.
-import {writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {machineDescription} from './lib/machine.js';
 import {scenarioFile} from './lib/emulator-process.js';
 import {quickScenario} from './lib/quick-scenario.js';
 import {median, quantile} from './lib/statistics.js';
-import {renderReport, type Figure} from './lib/report.js';
+import {mergeSections, renderReport, withAnalysis, type Figure} from './lib/report.js';
 import {apiEfficiency, isTerminal} from './measures/api-efficiency.js';
 import {emulatorLoad} from './measures/emulator-load.js';
 import {demoFirstFrame, nodeStartup, onceJson} from './measures/first-frame.js';
@@ -18,6 +18,10 @@ import {scaleMemory} from './measures/scale-memory.js';
 import {soak} from './measures/soak.js';
 
 const quick = process.argv.includes('--quick');
+// --only 2,7: measure these sections again and replace just their rows and notes in BENCHMARKS.md.
+const onlyArgument = process.argv[process.argv.indexOf('--only') + 1];
+const only = process.argv.includes('--only') && onlyArgument ? new Set(onlyArgument.split(',')) : undefined;
+const wanted = (section: string) => !only || only.has(section);
 const MB = 1024 * 1024;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const started = Date.now();
@@ -42,7 +46,8 @@ const size = quick
 			startups: 7,
 			idleRuns: 3,
 			idleSeconds: 60,
-			idleWarmUp: 10,
+			// After start every batch is polled at MIN and intervals grow for ~2 min: idle is what follows.
+			idleWarmUp: 120,
 			changes: 100,
 			scaleBatches: 1_000,
 			renderUpdates: 200,
@@ -57,202 +62,216 @@ const size = quick
 const figures: Figure[] = [];
 const notes: string[] = [];
 
-log('1/7 time to first frame');
-const nodeMs = await nodeStartup(size.startups);
-const demoMs = await demoFirstFrame(size.startups);
-const onceMs = await onceJson(size.startups);
-figures.push(
-	{
-		id: '1a',
-		what: 'Time to first frame, `batchtop --demo` (pty 120×40, every batch on screen)',
-		value: median(demoMs),
-		unit: 'ms',
-		target: 200,
-		runs: demoMs,
-	},
-	{
-		id: '1b',
-		what: 'Time to output, `batchtop --once --json --all` (demo emulator running)',
-		value: median(onceMs),
-		unit: 'ms',
-		target: 200,
-		runs: onceMs,
-	},
-	{
-		id: '1c',
-		what: 'Node.js itself (`node -e 0`), the floor under both',
-		value: median(nodeMs),
-		unit: 'ms',
-		runs: nodeMs,
-	},
-);
+if (wanted('1')) {
+	log('1/7 time to first frame');
+	const nodeMs = await nodeStartup(size.startups);
+	const demoMs = await demoFirstFrame(size.startups);
+	const onceMs = await onceJson(size.startups);
+	figures.push(
+		{
+			id: '1a',
+			what: 'Time to first frame, `batchtop --demo` (pty 120×40, every batch on screen)',
+			value: median(demoMs),
+			unit: 'ms',
+			target: 200,
+			runs: demoMs,
+		},
+		{
+			id: '1b',
+			what: 'Time to output, `batchtop --once --json --all` (demo emulator running)',
+			value: median(onceMs),
+			unit: 'ms',
+			target: 200,
+			runs: onceMs,
+		},
+		{
+			id: '1c',
+			what: 'Node.js itself (`node -e 0`), the floor under both',
+			value: median(nodeMs),
+			unit: 'ms',
+			runs: nodeMs,
+		},
+	);
+}
 
-log('2/7 idle cost');
-const idle = await idleCost(size.idleRuns, size.idleSeconds, size.idleWarmUp);
-figures.push(
-	{
-		id: '2a',
-		what: `Idle CPU, 10 active batches, 120×40, ${size.idleSeconds} s`,
-		value: median(idle.map((sample) => sample.cpuPercent)),
-		unit: '% of a core',
-		target: 1,
-		runs: idle.map((sample) => sample.cpuPercent),
-	},
-	{
-		id: '2b',
-		what: 'Idle bytes written per second, same run',
-		value: median(idle.map((sample) => sample.bytesPerSecond)),
-		unit: 'B/s',
-		target: 1024,
-		runs: idle.map((sample) => sample.bytesPerSecond),
-	},
-);
-notes.push(
-	`2: requests per idle run: ${idle.map((sample) => sample.requests).join(', ')} (the default budget, 2/s, spread over 10 batches changing on every poll).`,
-);
+if (wanted('2')) {
+	log('2/7 idle cost');
+	const idle = await idleCost(size.idleRuns, size.idleSeconds, size.idleWarmUp);
+	figures.push(
+		{
+			id: '2a',
+			what: `Idle CPU, 10 active batches, 120×40, ${size.idleSeconds} s`,
+			value: median(idle.map((sample) => sample.cpuPercent)),
+			unit: '% of a core',
+			target: 1,
+			runs: idle.map((sample) => sample.cpuPercent),
+		},
+		{
+			id: '2b',
+			what: 'Idle bytes written per second, same run',
+			value: median(idle.map((sample) => sample.bytesPerSecond)),
+			unit: 'B/s',
+			target: 1024,
+			runs: idle.map((sample) => sample.bytesPerSecond),
+		},
+	);
+	notes.push(
+		`2: requests per idle run: ${idle.map((sample) => sample.requests).join(', ')} (10 batches whose counts move on every poll: with no news, each is polled every 60 s).`,
+	);
+}
 
-log('3/7 change cost');
-const change = await changeCost(size.changes);
-figures.push(
-	{
-		id: '3a',
-		what: 'Bytes for one changed counter of one batch (frame that shows it)',
-		value: median(change.bytesPerChange),
-		unit: 'B',
-		target: 300,
-		runs: change.bytesPerChange,
-		worst: Math.max(...change.bytesPerChange),
-	},
-	{
-		id: '3b',
-		what: 'Ghost rows after replaying every byte through @xterm/headless',
-		value: change.ghostRows,
-		unit: 'rows',
-		target: 0,
-	},
-);
+if (wanted('3')) {
+	log('3/7 change cost');
+	const change = await changeCost(size.changes);
+	figures.push(
+		{
+			id: '3a',
+			what: 'Bytes for one changed counter of one batch (frame that shows it)',
+			value: median(change.bytesPerChange),
+			unit: 'B',
+			target: 300,
+			runs: change.bytesPerChange,
+			worst: Math.max(...change.bytesPerChange),
+		},
+		{
+			id: '3b',
+			what: 'Ghost rows after replaying every byte through @xterm/headless',
+			value: change.ghostRows,
+			unit: 'rows',
+			target: 0,
+		},
+	);
+}
 
-log('4/7 scale');
-const render = await renderTimes(size.scaleBatches, size.renderUpdates);
-const memory = await scaleMemory(size.scaleBatches, size.memorySeconds);
-figures.push(
-	{
-		id: '4a',
-		what: `Render time per update, ${size.scaleBatches} batches (median)`,
-		value: median(render.ms),
-		unit: 'ms',
-		runs: render.ms,
-	},
-	{
-		id: '4b',
-		what: `Render time per update, ${size.scaleBatches} batches (p95)`,
-		value: quantile(render.ms, 0.95),
-		unit: 'ms',
-		target: 16,
-	},
-	{
-		id: '4c',
-		what: `Peak RSS watching ${size.scaleBatches} batches (real CLI, --max-rps 50)`,
-		value: memory.peakRssBytes / MB,
-		unit: 'MB',
-		target: 150,
-	},
-);
-notes.push(
-	`4: while watching ${size.scaleBatches} batches at --max-rps 50 the CLI used ${memory.cpuPercent.toFixed(1)}% of a core for ${memory.requests} requests in ${size.memorySeconds} s.`,
-);
+if (wanted('4')) {
+	log('4/7 scale');
+	const render = await renderTimes(size.scaleBatches, size.renderUpdates);
+	const memory = await scaleMemory(size.scaleBatches, size.memorySeconds);
+	figures.push(
+		{
+			id: '4a',
+			what: `Render time per update, ${size.scaleBatches} batches (median)`,
+			value: median(render.ms),
+			unit: 'ms',
+			runs: render.ms,
+		},
+		{
+			id: '4b',
+			what: `Render time per update, ${size.scaleBatches} batches (p95)`,
+			value: quantile(render.ms, 0.95),
+			unit: 'ms',
+			target: 16,
+		},
+		{
+			id: '4c',
+			what: `Peak RSS watching ${size.scaleBatches} batches (real CLI, --max-rps 50)`,
+			value: memory.peakRssBytes / MB,
+			unit: 'MB',
+			target: 150,
+		},
+	);
+	notes.push(
+		`4: while watching ${size.scaleBatches} batches at --max-rps 50 the CLI used ${memory.cpuPercent.toFixed(1)}% of a core for ${memory.requests} requests in ${size.memorySeconds} s.`,
+	);
+}
 
-log('5/7 API efficiency (the demo followed to completion at 50x)');
-const api = quick
-	? await apiEfficiency(await scenarioFile('quick', quickScenario()), 20)
-	: await apiEfficiency('demo', 50);
-const terminal = api.transitions.filter((transition) => isTerminal(transition.to));
-const terminalDelays = terminal.map((transition) => transition.delayS ?? Number.POSITIVE_INFINITY);
-const allDelays = api.transitions
-	.filter((transition) => transition.delayS !== undefined)
-	.map((transition) => transition.delayS ?? 0);
-figures.push(
-	{
-		id: '5a',
-		what: 'Requests to follow the scenario to completion, as a share of a fixed 5 s poller',
-		value: (api.requests / api.fixedPollerRequests) * 100,
-		unit: '%',
-		target: 50,
-	},
-	{
-		id: '5b',
-		what: 'Latest terminal transition to appear (virtual seconds; max interval 60 s)',
-		value: Math.max(...terminalDelays),
-		unit: 's',
-		target: api.maxIntervalS,
-	},
-);
-notes.push(
-	`5: ${api.requests} requests against ${api.fixedPollerRequests} for a poller asking every 5 s until each batch ends; ${Math.round(api.virtualSeconds)} virtual seconds. ` +
-		`Terminal transitions seen ${terminal.filter((transition) => transition.delayS !== undefined).length}/${terminal.length}, ` +
-		`delays median ${median(terminalDelays).toFixed(1)} s. All status transitions: ${allDelays.length}/${api.transitions.length} seen ` +
-		`(a batch can pass through a status between two polls), median delay ${median(allDelays).toFixed(1)} s, max ${Math.max(...allDelays).toFixed(1)} s.`,
-);
+if (wanted('5')) {
+	log('5/7 API efficiency (the demo followed to completion at 50x)');
+	const api = quick
+		? await apiEfficiency(await scenarioFile('quick', quickScenario()), 20)
+		: await apiEfficiency('demo', 50);
+	const terminal = api.transitions.filter((transition) => isTerminal(transition.to));
+	const terminalDelays = terminal.map((transition) => transition.delayS ?? Number.POSITIVE_INFINITY);
+	const allDelays = api.transitions
+		.filter((transition) => transition.delayS !== undefined)
+		.map((transition) => transition.delayS ?? 0);
+	figures.push(
+		{
+			id: '5a',
+			what: 'Requests to follow the scenario to completion, as a share of a fixed 5 s poller',
+			value: (api.requests / api.fixedPollerRequests) * 100,
+			unit: '%',
+			target: 50,
+		},
+		{
+			id: '5b',
+			what: 'Latest terminal transition to appear (virtual seconds; max interval 60 s)',
+			value: Math.max(...terminalDelays),
+			unit: 's',
+			target: api.maxIntervalS,
+		},
+	);
+	notes.push(
+		`5: ${api.requests} requests against ${api.fixedPollerRequests} for a poller asking every 5 s until each batch ends; ${Math.round(api.virtualSeconds)} virtual seconds. ` +
+			`Terminal transitions seen ${terminal.filter((transition) => transition.delayS !== undefined).length}/${terminal.length}, ` +
+			`delays median ${median(terminalDelays).toFixed(1)} s. All status transitions: ${allDelays.length}/${api.transitions.length} seen ` +
+			`(a batch can pass through a status between two polls), median delay ${median(allDelays).toFixed(1)} s, max ${Math.max(...allDelays).toFixed(1)} s.`,
+	);
+}
 
-log('6/7 emulator');
-const emulator = await emulatorLoad(size.emulatorRequests, size.emulatorBatches);
-figures.push(
-	{
-		id: '6a',
-		what: 'Emulator GetBatch server time on 100,000-run batches (p50)',
-		value: emulator.serverP50Ms,
-		unit: 'ms',
-		target: 1,
-	},
-	{
-		id: '6b',
-		what: `Emulator RSS with ${size.emulatorBatches} × 100,000 runs, after ${size.emulatorRequests} GetBatch`,
-		value: emulator.rssAfterRequestsBytes / MB,
-		unit: 'MB',
-		target: 200,
-	},
-);
-notes.push(
-	`6: server p95 ${emulator.serverP95Ms.toFixed(3)} ms; client round trip (fetch, same machine) median ${emulator.roundTripP50Ms.toFixed(2)} ms; RSS after replaying an hour of history ${(emulator.rssAfterReplayBytes / MB).toFixed(0)} MB.`,
-);
+if (wanted('6')) {
+	log('6/7 emulator');
+	const emulator = await emulatorLoad(size.emulatorRequests, size.emulatorBatches);
+	figures.push(
+		{
+			id: '6a',
+			what: 'Emulator GetBatch server time on 100,000-run batches (p50)',
+			value: emulator.serverP50Ms,
+			unit: 'ms',
+			target: 1,
+		},
+		{
+			id: '6b',
+			what: `Emulator RSS with ${size.emulatorBatches} × 100,000 runs, after ${size.emulatorRequests} GetBatch`,
+			value: emulator.rssAfterRequestsBytes / MB,
+			unit: 'MB',
+			target: 200,
+		},
+	);
+	notes.push(
+		`6: server p95 ${emulator.serverP95Ms.toFixed(3)} ms; client round trip (fetch, same machine) median ${emulator.roundTripP50Ms.toFixed(2)} ms; RSS after replaying an hour of history ${(emulator.rssAfterReplayBytes / MB).toFixed(0)} MB.`,
+	);
+}
 
-log('7/7 soak');
-const soaked = await soak(size.soakRequests, size.soakSample, size.soakMax);
-const afterWarmUp = soaked.samples.filter(
-	(sample) => sample.seconds > Math.max(60, soaked.warmUpSeconds * 3),
-);
-const steady = afterWarmUp.length > 0 ? afterWarmUp : soaked.samples;
-const firstRss = steady[0]?.rssBytes ?? 0;
-const maxRss = Math.max(...steady.map((sample) => sample.rssBytes));
-const timers = soaked.samples.map((sample) => sample.resources['Timeout'] ?? 0);
-const fds = soaked.samples.map((sample) => sample.fds);
-figures.push(
-	{
-		id: '7a',
-		what: `Soak: RSS growth after warm-up (${soaked.requests} requests in ${Math.round(soaked.seconds)} s)`,
-		value: firstRss > 0 ? ((maxRss - firstRss) / firstRss) * 100 : Number.NaN,
-		unit: '%',
-		target: 10,
-	},
-	{
-		id: '7b',
-		what: 'Soak: live timers, first → last sample',
-		value: timers.at(-1) ?? Number.NaN,
-		unit: 'timers',
-		note: `${timers[0]} → ${timers.at(-1)} (max ${Math.max(...timers)})`,
-	},
-	{
-		id: '7c',
-		what: 'Soak: open file descriptors, first → last sample',
-		value: fds.at(-1) ?? Number.NaN,
-		unit: 'fds',
-		note: `${fds[0]} → ${fds.at(-1)} (max ${Math.max(...fds)})`,
-	},
-);
-notes.push(
-	`7: RSS (MB) every ${size.soakSample} s: ${soaked.samples.map((sample) => (sample.rssBytes / MB).toFixed(0)).join(' ')}. ` +
-		`Heap used (MB): ${soaked.samples.map((sample) => (sample.heapUsedBytes / MB).toFixed(0)).join(' ')}.`,
-);
+if (wanted('7')) {
+	log('7/7 soak');
+	const soaked = await soak(size.soakRequests, size.soakSample, size.soakMax);
+	const afterWarmUp = soaked.samples.filter(
+		(sample) => sample.seconds > Math.max(60, soaked.warmUpSeconds * 3),
+	);
+	const steady = afterWarmUp.length > 0 ? afterWarmUp : soaked.samples;
+	const firstRss = steady[0]?.rssBytes ?? 0;
+	const maxRss = Math.max(...steady.map((sample) => sample.rssBytes));
+	const timers = soaked.samples.map((sample) => sample.resources['Timeout'] ?? 0);
+	const fds = soaked.samples.map((sample) => sample.fds);
+	figures.push(
+		{
+			id: '7a',
+			what: `Soak: RSS growth after warm-up (${soaked.requests} requests in ${Math.round(soaked.seconds)} s)`,
+			value: firstRss > 0 ? ((maxRss - firstRss) / firstRss) * 100 : Number.NaN,
+			unit: '%',
+			target: 10,
+		},
+		{
+			id: '7b',
+			what: 'Soak: live timers, first → last sample',
+			value: timers.at(-1) ?? Number.NaN,
+			unit: 'timers',
+			note: `${timers[0]} → ${timers.at(-1)} (max ${Math.max(...timers)})`,
+		},
+		{
+			id: '7c',
+			what: 'Soak: open file descriptors, first → last sample',
+			value: fds.at(-1) ?? Number.NaN,
+			unit: 'fds',
+			note: `${fds[0]} → ${fds.at(-1)} (max ${Math.max(...fds)})`,
+		},
+	);
+	notes.push(
+		`7: RSS (MB) every ${size.soakSample} s: ${soaked.samples.map((sample) => (sample.rssBytes / MB).toFixed(0)).join(' ')}. ` +
+			`Heap used (MB): ${soaked.samples.map((sample) => (sample.heapUsedBytes / MB).toFixed(0)).join(' ')}.`,
+	);
+}
 
 const report = renderReport({
 	figures,
@@ -264,7 +283,8 @@ const report = renderReport({
 const path = quick
 	? join(tmpdir(), 'BENCHMARKS.quick.md')
 	: join(import.meta.dirname, '..', '..', 'BENCHMARKS.md');
-writeFileSync(path, report);
+const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
+writeFileSync(path, only ? mergeSections(previous, figures, notes) : withAnalysis(report, previous));
 process.stdout.write(report);
 log(`wrote ${path}`);
 process.exit(0);

@@ -10,7 +10,7 @@ export const DEFAULT_INTERVAL: IntervalBounds = {minMs: 5_000, maxMs: 60_000};
 export const GROWTH = 1.5;
 
 /**
- * The wait before the next poll: MIN right after news (a status change, new failures), growing while
+ * The wait before the next poll: MIN right after news (a status change, the first failure), growing while
  * there is none, progress included, so a status change is seen within MAX at worst.
  */
 export function nextPollInterval(

@@ -8,7 +8,7 @@ export interface Observation {
 	/** Any count or status moved. */
 	readonly changed: boolean;
 	/**
-	 * Something a user waits for: first sight, a status change, new failures. Progress alone is not:
+	 * Something a user waits for: first sight, a status change, the first failure. Progress alone is not:
 	 * a 100,000-run batch moves on every poll for a day, and polling it every MIN seconds for that
 	 * would spend the budget on numbers nobody needs by the second.
 	 */
@@ -46,6 +46,9 @@ export function observeBatch(
 	if (next.statusClass === 'terminal' && previous.statusClass !== 'terminal') {
 		events.push({type: 'batch-finished', id, at, status: next.status, verdict: batchVerdict(next)});
 	}
-	const notable = events.some((event) => event.type !== 'counts-changed');
+	// The first failure is news; in a batch that fails 1% of its runs, the next ones arrive on most polls
+	// and would keep polling at MIN for the whole batch (they still appear, at the grown interval).
+	const firstFailure = failureCount(previous) === 0 && failureCount(next) > 0;
+	const notable = previous.status !== next.status || firstFailure;
 	return {changed, notable, events};
 }

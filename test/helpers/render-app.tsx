@@ -14,6 +14,7 @@ export const KEYS = {
 	pageDown: '\u001b[6~',
 	ctrlC: '\u0003',
 	ctrlZ: '\u001a',
+	ctrlL: '\u000c',
 	backspace: '\u007f',
 };
 
@@ -24,6 +25,7 @@ export function renderApp(
 ) {
 	const quits: QuitReason[] = [];
 	let suspends = 0;
+	let redraws = 0;
 	const ascii = options.ascii ?? false;
 	const app = render(
 		<App
@@ -36,6 +38,7 @@ export function renderApp(
 			size={{columns: options.columns ?? 120, rows: options.rows ?? 40}}
 			onQuit={(reason) => quits.push(reason)}
 			onSuspend={() => (suspends += 1)}
+			onRedraw={() => (redraws += 1)}
 		/>,
 	);
 	const frame = () => app.lastFrame() ?? '';
@@ -54,7 +57,7 @@ export function renderApp(
 			await new Promise((resolve) => setTimeout(resolve, 15));
 		}
 	};
-	return {app, frame, waitForFrame, press, quits, suspends: () => suspends};
+	return {app, frame, waitForFrame, press, quits, suspends: () => suspends, redraws: () => redraws};
 }
 
 /** Frame text without ANSI styling. */

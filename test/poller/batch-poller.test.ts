@@ -49,7 +49,7 @@ describe('BatchPoller (fake timers)', () => {
 		const beforeProgress = api.count('GetBatch', '1');
 		await vi.advanceTimersByTimeAsync(120_000);
 		expect(gaps('1').slice(beforeProgress, beforeProgress + 1)).toEqual([60_000]);
-		// A new failure is.
+		// The first failure is.
 		api.set('1', {
 			status: 'INPROGRESS',
 			runSummary: {runningRunCount: 8, completedRunCount: 1, failedRunCount: 1},

@@ -129,7 +129,7 @@ describe('keys', () => {
 		await view.waitForFrame((t) => t.includes('sort:status'), 'back to status');
 	});
 
-	it('r refreshes, p pauses and resumes, ? shows help, q and Ctrl-C quit, Ctrl-Z suspends', async () => {
+	it('r refreshes, p pauses and resumes, ? shows help, q and Ctrl-C quit, Ctrl-Z suspends, Ctrl-L redraws', async () => {
 		const poller = pollerWithBatches();
 		view = renderApp(poller);
 		await view.press('r', 'p');
@@ -145,6 +145,8 @@ describe('keys', () => {
 		await view.waitForFrame((t) => !t.includes('cycle the sort'), 'help closed');
 		await view.press(KEYS.ctrlZ);
 		expect(view.suspends()).toBe(1);
+		await view.press(KEYS.ctrlL);
+		expect(view.redraws()).toBe(1);
 		await view.press('q');
 		expect(view.quits).toEqual(['quit']);
 	});

@@ -27,17 +27,21 @@ function format(value: number): string {
 	return value.toFixed(2);
 }
 
+/** One table row. */
+function figureRow(figure: Figure): string {
+	const verdict = figure.target === undefined ? '' : figure.value <= figure.target ? 'met' : '**missed**';
+	const runs =
+		figure.runs && figure.runs.length > 1 && figure.runs.length <= 10
+			? ` (runs: ${figure.runs.map(format).join(', ')})`
+			: '';
+	const extra = figure.worst === undefined ? '' : `, worst ${format(figure.worst)}`;
+	const note = figure.note ? ` — ${figure.note}` : '';
+	const target = figure.target === undefined ? '' : `<= ${format(figure.target)} ${figure.unit}`;
+	return `| ${figure.id} | ${figure.what} | ${format(figure.value)} ${figure.unit}${runs}${extra}${note} | ${target} | ${verdict} |`;
+}
+
 /** The figures table in Markdown. */
 export function renderReport({figures, notes, machine, quick, minutes}: ReportInput): string {
-	const rows = figures.map((figure) => {
-		const verdict = figure.target === undefined ? '' : figure.value <= figure.target ? 'met' : '**missed**';
-		const runs =
-			figure.runs && figure.runs.length > 1 && figure.runs.length <= 10
-				? ` (runs: ${figure.runs.map(format).join(', ')})`
-				: '';
-		const extra = figure.worst === undefined ? '' : `, worst ${format(figure.worst)}`;
-		return `| ${figure.id} | ${figure.what} | ${format(figure.value)} ${figure.unit}${runs}${extra}${figure.note ? ` — ${figure.note}` : ''} | ${figure.target === undefined ? '' : `<= ${format(figure.target)} ${figure.unit}`} | ${verdict} |`;
-	});
 	return [
 		'# Benchmarks',
 		'',
@@ -49,11 +53,47 @@ export function renderReport({figures, notes, machine, quick, minutes}: ReportIn
 		'',
 		'| # | measurement | figure | target | |',
 		'| - | ----------- | ------ | ------ | - |',
-		...rows,
+		...figures.map(figureRow),
 		'',
 		'## Notes from this run',
 		'',
 		...notes.map((note) => `- ${note}`),
 		'',
 	].join('\n');
+}
+
+/**
+ * `--only`: the re-measured figures replace their rows (same id), and their notes (same "N:" prefix),
+ * each marked with today's date; everything else stays as the last full run wrote it.
+ */
+export function mergeSections(
+	previous: string,
+	figures: readonly Figure[],
+	notes: readonly string[],
+): string {
+	const day = new Date().toISOString().slice(0, 10);
+	const sections = new Set(figures.map((figure) => figure.id.charAt(0)));
+	const lines = previous.split('\n').map((line) => {
+		const id = /^\| (\d[a-z]) \|/.exec(line)?.[1];
+		const figure = id ? figures.find((candidate) => candidate.id === id) : undefined;
+		if (figure) return figureRow({...figure, what: `${figure.what} (re-measured ${day})`});
+		const section = /^- (\d): /.exec(line)?.[1];
+		if (section && sections.has(section)) {
+			const replacement = notes.find((note) => note.startsWith(`${section}:`));
+			return replacement ? `- ${replacement} (re-measured ${day})` : line;
+		}
+		return line;
+	});
+	return lines.join('\n');
+}
+
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
+
+/** The new figures between the markers, keeping the hand-written analysis around them. */
+export function withAnalysis(report: string, previous: string): string {
+	const start = previous.indexOf(BEGIN);
+	const end = previous.indexOf(END);
+	if (start === -1 || end === -1) return `${BEGIN}\n${report}${END}\n`;
+	return `${previous.slice(0, start)}${BEGIN}\n${report}${previous.slice(end)}`;
 }
