@@ -176,7 +176,11 @@ if (wanted('4')) {
 }
 
 if (wanted('5')) {
-	log(quick ? '5/7 API efficiency (a small scenario at 20x)' : '5/7 API efficiency (the demo followed to completion at 50x)');
+	log(
+		quick
+			? '5/7 API efficiency (a small scenario at 20x)'
+			: '5/7 API efficiency (the demo followed to completion at 50x)',
+	);
 	const api = quick
 		? await apiEfficiency(await scenarioFile('quick', quickScenario()), 20)
 		: await apiEfficiency('demo', 50);
