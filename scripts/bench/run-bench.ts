@@ -21,6 +21,12 @@ const quick = process.argv.includes('--quick');
 // --only 2,7: measure these sections again and replace just their rows and notes in BENCHMARKS.md.
 const onlyArgument = process.argv[process.argv.indexOf('--only') + 1];
 const only = process.argv.includes('--only') && onlyArgument ? new Set(onlyArgument.split(',')) : undefined;
+if (process.argv.includes('--only') && (!only || [...only].some((section) => !/^[1-7]$/.test(section)))) {
+	process.stderr.write(
+		`bench: --only takes section numbers 1-7, such as --only 2,5; got "${onlyArgument ?? ''}"\n`,
+	);
+	process.exit(2);
+}
 const wanted = (section: string) => !only || only.has(section);
 const MB = 1024 * 1024;
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);

@@ -5,8 +5,9 @@ import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
+import {CLI} from '../../../test/helpers/run-cli.js';
 
-export const CLI = join(import.meta.dirname, '..', '..', '..', 'dist', 'cli.js');
+export {CLI};
 
 export interface EmulatorProcess {
 	readonly url: string;

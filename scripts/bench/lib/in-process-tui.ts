@@ -2,7 +2,6 @@
 // in this process, fed by a poller stand-in, so that each update's bytes and render time can be taken apart.
 import {EventEmitter} from 'node:events';
 import {PassThrough} from 'node:stream';
-import xterm from '@xterm/headless';
 import {runTui} from '../../../source/ui/run-tui.js';
 import type {RawBatch} from '../../../source/domain/raw-batch.js';
 import type {BatchSnapshot} from '../../../source/poller/poller-state.js';
@@ -142,15 +141,4 @@ export function midRunBatch(index: number, step: number): RawBatch {
 	};
 }
 
-/** The screen after replaying `bytes` through a headless xterm of this size, one string per row. */
-export async function replay(bytes: string, columns: number, rows: number): Promise<string[]> {
-	// convertEol: a real tty turns "\n" into "\r\n" (onlcr); this stream never went through one.
-	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true, convertEol: true});
-	await new Promise<void>((resolve) => terminal.write(bytes, resolve));
-	const buffer = terminal.buffer.active;
-	const screen: string[] = [];
-	for (let row = 0; row < rows; row++)
-		screen.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
-	terminal.dispose();
-	return screen;
-}
+export {replayScreen as replay} from '../../../test/helpers/terminal-screen.js';

@@ -3,6 +3,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import xterm from '@xterm/headless';
+import {visibleRows, type HeadlessTerminal} from '../../../test/helpers/terminal-screen.js';
 
 export interface PtyOptions {
 	readonly command: readonly string[];
@@ -18,7 +19,7 @@ function shellQuote(argument: string): string {
 
 export class PtyProcess {
 	readonly startedAt: number;
-	readonly terminal: InstanceType<typeof xterm.Terminal>;
+	readonly terminal: HeadlessTerminal;
 	readonly #child: ChildProcess;
 	#bytes = 0;
 	#exited: Promise<number | null>;
@@ -57,11 +58,7 @@ export class PtyProcess {
 
 	/** The screen as text, one string per row, trailing spaces trimmed. */
 	screen(): string[] {
-		const buffer = this.terminal.buffer.active;
-		const lines: string[] = [];
-		for (let row = 0; row < this.terminal.rows; row++)
-			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
-		return lines;
+		return visibleRows(this.terminal);
 	}
 
 	/** Resolves with the time (ms since spawn) at which `ready(screen)` first held; rejects after `timeoutMs`. */

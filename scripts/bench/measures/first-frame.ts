@@ -4,7 +4,6 @@ import {once} from 'node:events';
 import {benchEnv} from '../lib/cli-env.js';
 import {CLI, startEmulatorProcess} from '../lib/emulator-process.js';
 import {PtyProcess} from '../lib/pty-process.js';
-import {median} from '../lib/statistics.js';
 
 const DEMO_BATCHES = 12;
 
@@ -74,5 +73,3 @@ export async function nodeStartup(runs: number): Promise<number[]> {
 	}
 	return times;
 }
-
-export {median};

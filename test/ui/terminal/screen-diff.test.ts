@@ -1,21 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import xterm from '@xterm/headless';
+import {replayScreen} from '../../helpers/terminal-screen.js';
 import {paintFrame, type PaintedFrame} from '../../../source/ui/terminal/screen-diff.js';
 
 const COLUMNS = 60;
 const ROWS = 12;
 
-/** What a terminal shows after these bytes (a tty turns "\n" into "\r\n", so does convertEol). */
+/** What a terminal shows after these bytes; a written space and a never-written cell look the same. */
 async function screenAfter(bytes: string): Promise<string[]> {
-	const terminal = new xterm.Terminal({cols: COLUMNS, rows: ROWS, allowProposedApi: true, convertEol: true});
-	await new Promise<void>((resolve) => terminal.write(bytes, resolve));
-	const buffer = terminal.buffer.active;
-	// A written space and a never-written cell look the same: compare what shows.
-	const rows = Array.from({length: ROWS}, (_, row) =>
-		(buffer.getLine(row)?.translateToString(true) ?? '').trimEnd(),
-	);
-	terminal.dispose();
-	return rows;
+	return (await replayScreen(bytes, COLUMNS, ROWS)).map((row) => row.trimEnd());
 }
 
 const plain = (frame: string) => frame.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
