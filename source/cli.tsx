@@ -11,9 +11,12 @@ import {parseConfig, type RawFlags} from './cli/parse-config.js';
 import {runWatch} from './cli/run-watch.js';
 import {rejectUnknownFlags} from './cli/unknown-flags.js';
 import {startDiagnosticsLog} from './output/diagnostics-log.js';
+import {endQuietlyWhenStdoutCloses} from './output/closed-stdout.js';
+import {guardedLineWriter, writeErrorLine} from './output/output-guard.js';
 
 /** Parses the command line into one config, then runs that mode; every bad input ends in one line and exit 2. */
 async function main(): Promise<number> {
+	endQuietlyWhenStdoutCloses();
 	rejectUnknownFlags(process.argv.slice(2), FLAGS);
 	const cli = meow(HELP, {
 		importMeta: import.meta,
@@ -25,9 +28,8 @@ async function main(): Promise<number> {
 		stdinIsTty: process.stdin.isTTY === true,
 		stdoutIsTty: process.stdout.isTTY === true,
 	});
-	const write = (line: string): void => {
-		process.stdout.write(`${line}\n`);
-	};
+	// Every line batchtop prints to stdout passes the output guard here.
+	const write = guardedLineWriter(process.stdout);
 	startDiagnosticsLog(process.env['BATCHTOP_DIAGNOSTICS']);
 	if (config.command === 'emulator') {
 		await runEmulatorCommand(config.options, write);
@@ -42,18 +44,16 @@ main().then(
 	},
 	(error: unknown) => {
 		if (error instanceof UsageError) {
-			process.stderr.write(`batchtop: ${error.message}\n`);
+			writeErrorLine(error.message);
 			process.exitCode = ExitCode.usage;
 			return;
 		}
 		if (error instanceof ExitError) {
-			process.stderr.write(`batchtop: ${error.message}\n`);
+			writeErrorLine(error.message);
 			process.exitCode = error.exitCode;
 			return;
 		}
-		process.stderr.write(
-			`batchtop: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
-		);
-		process.exitCode = 1;
+		writeErrorLine(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+		process.exitCode = ExitCode.someFailed;
 	},
 );

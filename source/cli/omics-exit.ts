@@ -1,30 +1,40 @@
+import {exitCodeForError} from '../domain/exit-policy.js';
 import {OmicsError} from '../omics/omics-error.js';
 import {ExitCode, ExitError} from './exit-codes.js';
 
-/** The exit code and one-line message for a call that stopped the whole run. */
+/** The exit code (domain/exit-policy.ts) and one-line message for a call that stopped the whole run. */
 export function exitForOmicsError(error: unknown, where: string): ExitError {
 	if (!(error instanceof OmicsError))
-		return new ExitError(1, `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+		return new ExitError(
+			ExitCode.someFailed,
+			`unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+		);
 	const id = error.details.requestId ? ` (request id ${error.details.requestId})` : '';
+	const code = exitCodeForError(error.kind);
 	switch (error.kind) {
-		case 'no-credentials':
-		case 'expired-credentials':
-			return new ExitError(ExitCode.credentials, `${error.message}`);
 		case 'access-denied':
 			return new ExitError(
-				ExitCode.credentials,
+				code,
 				`access denied: these credentials may not call ${error.action}; ask for that IAM permission, or use --profile${id}`,
 			);
-		case 'no-region':
-			return new ExitError(ExitCode.usage, error.message);
-		case 'unavailable':
+		case 'unavailable': {
+			const why = /^HealthOmics unreachable \((.*)\)$/.exec(error.message)?.[1] ?? error.message;
 			return new ExitError(
-				ExitCode.unreachable,
-				`cannot reach HealthOmics at ${where}: ${error.message.replace(/^HealthOmics unreachable \((.*)\)$/, '$1')}; check --endpoint-url, the region and your network`,
+				code,
+				`cannot reach HealthOmics at ${where}: ${why}; check --endpoint-url, the region and your network`,
 			);
+		}
+		case 'bad-response':
+			return new ExitError(code, `${error.message} at ${where}; check --endpoint-url and any proxy${id}`);
+		case 'throttled':
+			return new ExitError(code, `${error.message} at ${where}; lower --max-rps or try again later${id}`);
 		case 'not-found':
-			return new ExitError(ExitCode.usage, `${error.message} in ${where}; check the ID and the region${id}`);
+			return new ExitError(code, `${error.message} in ${where}; check the ID and the region${id}`);
+		case 'no-credentials':
+		case 'expired-credentials':
+		case 'no-region':
+			return new ExitError(code, error.message);
 		default:
-			return new ExitError(1, `${error.message}${id}`);
+			return new ExitError(code, `${error.message}${id}`);
 	}
 }

@@ -5,6 +5,7 @@ import {OmicsError} from '../omics/omics-error.js';
 import {discoverBatches} from '../poller/discover-batches.js';
 import {RequestBudget} from '../poller/request-budget.js';
 import {onceJsonLines, onceTable, type OnceRow} from '../output/once-report.js';
+import {worstErrorExitCode} from '../domain/exit-policy.js';
 import {ExitCode} from './exit-codes.js';
 import {exitForOmicsError} from './omics-exit.js';
 import type {WatchConfig} from './watch-config.js';
@@ -16,7 +17,11 @@ export async function runOnce(
 	where: string,
 	write: (line: string) => void,
 ): Promise<number> {
-	const budget = new RequestBudget({ratePerSecond: config.maxRequestsPerSecond});
+	// As many requests in flight as the client has sockets: none waits for a socket on its deadline.
+	const budget = new RequestBudget({
+		ratePerSecond: config.maxRequestsPerSecond,
+		maxInFlight: api.maxConcurrent,
+	});
 	const abort = new AbortController();
 	// One signal for every waiting request: legitimately more listeners than Node's warning threshold.
 	setMaxListeners(0, abort.signal);
@@ -24,7 +29,7 @@ export async function runOnce(
 		let ids = config.references.map((reference) => reference.id);
 		if (config.discovery) {
 			try {
-				ids = (await discoverBatches(api, budget, {...config.discovery, intervalMs: 0}, abort.signal)).map(
+				ids = (await discoverBatches(api, budget, config.discovery, abort.signal)).map(
 					(listing) => listing.id,
 				);
 			} catch (error) {
@@ -34,9 +39,9 @@ export async function runOnce(
 		const errors: OmicsError[] = [];
 		const rows = await Promise.all(
 			ids.map(async (id): Promise<OnceRow> => {
-				await budget.acquire('high', abort.signal);
 				try {
-					return {id, view: toBatchView(await api.getBatch(id, abort.signal), id)};
+					const raw = await budget.run('high', abort.signal, () => api.getBatch(id, abort.signal));
+					return {id, view: toBatchView(raw, id)};
 				} catch (error) {
 					if (!(error instanceof OmicsError)) throw error;
 					errors.push(error);
@@ -55,10 +60,8 @@ export async function runOnce(
 		);
 		if (fatal) throw exitForOmicsError(fatal, where);
 		for (const line of config.output === 'json' ? onceJsonLines(rows) : onceTable(rows)) write(line);
-		if (errors.some((error) => error.kind === 'access-denied')) return ExitCode.credentials;
-		if (errors.some((error) => error.kind === 'unavailable')) return ExitCode.unreachable;
-		if (errors.some((error) => error.kind === 'not-found' || error.kind === 'invalid')) return ExitCode.usage;
-		return ExitCode.ok;
+		// Any batch that could not be read makes the exit code say so (domain/exit-policy.ts).
+		return worstErrorExitCode(errors.map((error) => error.kind)) ?? ExitCode.ok;
 	} finally {
 		abort.abort();
 		budget.close();

@@ -1,5 +1,12 @@
 import {createBatchApi} from '../omics/batch-api.js';
-import {createOmicsClient, resolveEndpointUrl, type OmicsConnection} from '../omics/omics-client.js';
+import {
+	createOmicsClient,
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	resolveEndpointUrl,
+	type OmicsConnection,
+} from '../omics/omics-client.js';
+import {diagnosticsNote} from '../output/diagnostics-log.js';
+import {writeErrorLine} from '../output/output-guard.js';
 import {BatchPoller} from '../poller/batch-poller.js';
 import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
 import {EventLog, LogFileError, readPreviousRun} from '../output/event-log.js';
@@ -18,6 +25,34 @@ const DEMO_CREDENTIALS = {accessKeyId: 'demo', secretAccessKey: 'demo'};
 
 /** `batchtop [IDS]`: connect (or start the demo emulator), then the TUI, the script watch, or --once. */
 export async function runWatch(config: WatchConfig, write: (line: string) => void): Promise<number> {
+	// The log file is checked before anything else runs: a FIFO, a device or a directory is one line
+	// and exit 2, not a hang or a stack trace after the TUI has started.
+	const logProblems: string[] = [];
+	const tui = config.output === 'tui' && !config.once;
+	let log: EventLog | undefined;
+	try {
+		if (config.logFile && !config.once)
+			log = new EventLog(config.logFile, {
+				// A failed write is reported once; the TUI owns the terminal, so it hears after closing.
+				onWriteError: (message) => (tui ? logProblems.push(message) : writeErrorLine(message)),
+			});
+	} catch (error) {
+		if (error instanceof LogFileError) throw new ExitError(ExitCode.usage, error.message);
+		throw error;
+	}
+	try {
+		return await watch(config, write, log);
+	} finally {
+		log?.close();
+		for (const problem of logProblems) writeErrorLine(problem);
+	}
+}
+
+async function watch(
+	config: WatchConfig,
+	write: (line: string) => void,
+	log: EventLog | undefined,
+): Promise<number> {
 	const emulator = config.demo ? await startEmulatorForCli(config.demo) : undefined;
 	try {
 		const connection: OmicsConnection = emulator
@@ -26,8 +61,9 @@ export async function runWatch(config: WatchConfig, write: (line: string) => voi
 					region: emulator.region,
 					credentials: DEMO_CREDENTIALS,
 					requestTimeoutMs: 5_000,
+					log: diagnosticsNote,
 				}
-			: config.connection;
+			: {...config.connection, log: diagnosticsNote};
 		const region = await resolveRegion(connection, config.references);
 		const endpoint = resolveEndpointUrl(connection);
 		const where = emulator
@@ -35,17 +71,12 @@ export async function runWatch(config: WatchConfig, write: (line: string) => voi
 			: endpoint
 				? `${region} (${endpoint})`
 				: region;
-		const api = createBatchApi(createOmicsClient({...connection, region}));
+		const api = createBatchApi(createOmicsClient({...connection, region}), {
+			deadlineMs: connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+		});
 		if (config.once) return await runOnce(api, config, where, write);
 
-		let log: EventLog | undefined;
 		const previous = config.logFile ? readPreviousRun(config.logFile) : undefined;
-		try {
-			if (config.logFile) log = new EventLog(config.logFile);
-		} catch (error) {
-			if (error instanceof LogFileError) throw new ExitError(ExitCode.usage, error.message);
-			throw error;
-		}
 		const poller = new BatchPoller({
 			api,
 			batchIds: config.references.map((reference) => reference.id),
@@ -90,7 +121,7 @@ export async function runWatch(config: WatchConfig, write: (line: string) => voi
 			log?.append(summaryRecord(poller.snapshot(), code, code === 0 ? 'quit' : 'interrupted', Date.now()));
 			return code;
 		} finally {
-			log?.close();
+			poller.stop();
 		}
 	} finally {
 		await emulator?.stop();

@@ -6,7 +6,8 @@ import {allFinished, verdictExitCode} from '../output/watch-outcome.js';
 import {failureCount} from '../domain/batch-verdict.js';
 import {changeLine} from '../output/since-last-time.js';
 import type {WatchRecorder} from './watch-recorder.js';
-import {ExitCode} from './exit-codes.js';
+import {ExitCode, SIGNAL_EXIT_CODES, type ErrorKind, type ExitSignal} from '../domain/exit-policy.js';
+import {guardJson} from '../output/output-guard.js';
 import type {WatchConfig} from './watch-config.js';
 
 export interface ScriptWatchOptions {
@@ -24,6 +25,10 @@ export interface WatchResult {
 	/** The final NDJSON summary record (written to stdout with --json; the caller logs it). */
 	readonly summary: Record<string, unknown>;
 }
+
+/** Errors that mean the service cannot be used right now; they count toward --stale-timeout. */
+const isOutage = (kind: ErrorKind): boolean =>
+	kind === 'unavailable' || kind === 'bad-response' || kind === 'throttled';
 
 /** Before any success, give up on an unreachable service after this long (a typo'd endpoint should not wait 10 minutes). */
 const FIRST_CONTACT_MS = 15_000;
@@ -49,12 +54,11 @@ export function runScriptWatch({
 			done = true;
 			clearInterval(timer);
 			unsubscribe();
-			for (const signal of Object.keys(signals) as Array<keyof typeof signals>)
-				process.off(signal, signals[signal]);
+			for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 			poller.stop();
 			const snapshot = poller.snapshot();
 			const summary = summaryRecord(snapshot, code, reason, Date.now());
-			for (const line of json ? [JSON.stringify(summary)] : plainSummary(snapshot, code, reason)) write(line);
+			for (const line of json ? [guardJson(summary)] : plainSummary(snapshot, code, reason)) write(line);
 			resolve({code, reason, summary});
 		};
 
@@ -75,6 +79,17 @@ export function runScriptWatch({
 					`no such batch in ${where}: ${batches.map((batch) => batch.id).join(', ')}; check the IDs and the region`,
 				);
 			}
+			// Watching all active batches: a refused ListBatch is as fatal as a refused GetBatch.
+			if (
+				batches.length === 0 &&
+				snapshot.discoveryError?.kind === 'access-denied' &&
+				snapshot.lastDiscoveryAt === undefined
+			) {
+				return finish(
+					ExitCode.credentials,
+					`access denied: these credentials may not call omics:ListBatch in ${where}`,
+				);
+			}
 			if (config.failFast) {
 				// Failures already there when a batch is first seen count too.
 				const failing = batches.find(
@@ -92,10 +107,12 @@ export function runScriptWatch({
 					);
 				}
 			}
-			const lastGood = Math.max(0, ...batches.map((batch) => batch.lastUpdated ?? 0));
+			// A loop, not Math.max(...batches): that throws past ~125,000 batches.
+			let lastGood = snapshot.lastDiscoveryAt ?? 0;
+			for (const batch of batches) lastGood = Math.max(lastGood, batch.lastUpdated ?? 0);
 			const down =
-				batches.some((batch) => batch.lastError?.kind === 'unavailable') ||
-				snapshot.discoveryError?.kind === 'unavailable';
+				batches.some((batch) => batch.lastError !== undefined && isOutage(batch.lastError.kind)) ||
+				(snapshot.discoveryError !== undefined && isOutage(snapshot.discoveryError.kind));
 			if (down && lastGood === 0 && now - started > Math.min(FIRST_CONTACT_MS, config.staleTimeoutMs)) {
 				return finish(
 					ExitCode.unreachable,
@@ -111,6 +128,8 @@ export function runScriptWatch({
 			const finished = allFinished(snapshot);
 			if (finished && (config.references.length > 0 || config.exitStatus)) {
 				const outcome = verdictExitCode(snapshot);
+				// An ID that names no batch is a mistake to report whatever was asked, never "all succeeded".
+				if (outcome.code === ExitCode.usage) return finish(outcome.code, outcome.reason);
 				return finish(
 					config.exitStatus || config.failFast ? outcome.code : ExitCode.ok,
 					finishedReason(outcome.reason, batches.length),
@@ -131,7 +150,7 @@ export function runScriptWatch({
 			if (done) return;
 			const recorded = recorder(snapshot, events);
 			if (json) {
-				for (const record of recorded.records) write(JSON.stringify(record));
+				for (const record of recorded.records) write(guardJson(record));
 			} else {
 				for (const line of plainLines(events, snapshot)) write(line);
 				for (const change of recorded.changes) write(changeLine(change));
@@ -139,16 +158,20 @@ export function runScriptWatch({
 			check(snapshot);
 		});
 		const timer = setInterval(() => check(poller.snapshot()), 250);
-		const signals = {
-			SIGINT: () => finish(ExitCode.sigint, 'interrupted'),
-			SIGTERM: () => finish(ExitCode.sigterm, 'terminated'),
-			SIGHUP: () => finish(129, 'hung up'),
-		};
-		for (const signal of Object.keys(signals) as Array<keyof typeof signals>)
-			process.on(signal, signals[signal]);
+		const signalHandlers = (Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[]).map(
+			(signal) => [signal, () => finish(SIGNAL_EXIT_CODES[signal], SIGNAL_REASONS[signal])] as const,
+		);
+		for (const [signal, handler] of signalHandlers) process.on(signal, handler);
 		poller.start();
 	});
 }
+
+const SIGNAL_REASONS: Record<ExitSignal, string> = {
+	SIGHUP: 'hung up',
+	SIGINT: 'interrupted',
+	SIGQUIT: 'quit (SIGQUIT)',
+	SIGTERM: 'terminated',
+};
 
 function finishedReason(outcome: string, count: number): string {
 	return `${count === 1 ? 'the batch' : `all ${count} batches`} finished; ${outcome}`;

@@ -80,21 +80,28 @@ const validDate = (value: Date | undefined): Date | undefined =>
 /** Normalises a GetBatch answer: missing counts are 0, bad counts are clamped and reported, strings sanitised. */
 export function toBatchView(raw: RawBatch, fallbackId = ''): BatchView {
 	const anomalies: string[] = [];
-	const rawSubmissions = (raw.submissionSummary ?? {}) as Record<string, number | undefined>;
-	const rawRuns = (raw.runSummary ?? {}) as Record<string, number | undefined>;
-	const startSum = [
-		'successfulStartSubmissionCount',
-		'failedStartSubmissionCount',
-		'pendingStartSubmissionCount',
-	].reduce((sum, key) => sum + Math.max(0, finite(rawSubmissions[key])), 0);
-	let totalRuns = finite(raw.totalRuns);
-	if (raw.totalRuns === undefined || !Number.isFinite(raw.totalRuns) || totalRuns < 0) {
+	const rawSubmissions = (raw.submissionSummary ?? {}) as Record<string, unknown>;
+	const rawRuns = (raw.runSummary ?? {}) as Record<string, unknown>;
+	const startSum = Math.min(
+		Number.MAX_SAFE_INTEGER,
+		['successfulStartSubmissionCount', 'failedStartSubmissionCount', 'pendingStartSubmissionCount'].reduce(
+			(sum, key) => sum + Math.max(0, finite(rawSubmissions[key]) ?? 0),
+			0,
+		),
+	);
+	let totalRuns = finite(raw.totalRuns) ?? -1;
+	if (totalRuns < 0) {
 		totalRuns = startSum;
 		if (raw.totalRuns !== undefined || startSum > 0)
-			anomalies.push(`totalRuns missing or invalid; using ${startSum}`);
+			anomalies.push(`totalRuns missing or invalid (${preview(raw.totalRuns)}); using ${startSum}`);
 	}
-	const clamp = (section: string, key: string, value: number | undefined): number => {
+	const clamp = (section: string, key: string, value: unknown): number => {
 		const number = finite(value);
+		if (number === undefined) {
+			if (value !== undefined && value !== null)
+				anomalies.push(`${section}.${key} is not a count (${preview(value)})`);
+			return 0;
+		}
 		if (number < 0) {
 			anomalies.push(`${section}.${key} is negative (${number})`);
 			return 0;
@@ -115,10 +122,14 @@ export function toBatchView(raw: RawBatch, fallbackId = ''): BatchView {
 		anomalies.push(`run counts (${runSum}) exceed successful starts (${submissions.successful})`);
 	}
 
-	const id = sanitizeText(raw.id ?? fallbackId, 64);
+	// The id asked for is the id shown: an answer that names another batch is an anomaly, not a new identity.
+	const answeredId = raw.id === undefined ? undefined : sanitizeText(raw.id, 64);
+	const id = fallbackId ? sanitizeText(fallbackId, 64) : (answeredId ?? '');
+	if (answeredId !== undefined && answeredId !== id)
+		anomalies.push(`the answer names batch ${answeredId || '(empty)'}, not ${id}`);
 	const name = sanitizeText(raw.name, 128);
 	const status = sanitizeText(raw.status, 64) || 'UNKNOWN';
-	const setting = raw.defaultRunSetting ?? {};
+	const setting: Record<string, unknown> = isRecord(raw.defaultRunSetting) ? raw.defaultRunSetting : {};
 	const text = (value: unknown): string | undefined =>
 		typeof value === 'string' && value !== '' ? sanitizeText(value, 256) : undefined;
 	return {
@@ -133,7 +144,7 @@ export function toBatchView(raw: RawBatch, fallbackId = ''): BatchView {
 		submissions,
 		runs,
 		tags: Object.fromEntries(
-			Object.entries(raw.tags ?? {}).map(([key, value]) => [
+			Object.entries(isRecord(raw.tags) ? raw.tags : {}).map(([key, value]) => [
 				sanitizeText(key, 128),
 				sanitizeText(value, 256),
 			]),
@@ -171,8 +182,19 @@ function dates(raw: RawBatch): Pick<BatchView, 'createdAt' | 'submittedAt' | 'pr
 	return result;
 }
 
-function finite(value: number | undefined): number {
-	return typeof value === 'number' && Number.isFinite(value) ? Math.trunc(value) : 0;
+/** An integer the API could mean: a finite number within the safe-integer range, truncated; else undefined. */
+function finite(value: unknown): number | undefined {
+	if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+	const number = Math.trunc(value);
+	return Number.isSafeInteger(number) ? number : undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A short, safe rendering of an unexpected value for an anomaly message. */
+function preview(value: unknown): string {
+	return sanitizeText(typeof value === 'string' ? JSON.stringify(value) : String(value), 40);
 }
 
 function mapCounts<K extends string>(

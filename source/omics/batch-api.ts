@@ -9,6 +9,8 @@ import {
 	type OmicsClient,
 } from '@aws-sdk/client-omics';
 import {OmicsError, toOmicsError} from './omics-error.js';
+import {DEFAULT_REQUEST_TIMEOUT_MS} from './omics-client.js';
+import {isReusedSocketReset, MAX_SOCKETS} from './reuse-aware-agent.js';
 import type {BatchListing, RawBatch} from '../domain/raw-batch.js';
 import type {FailureItem} from '../domain/failure-groups.js';
 
@@ -29,6 +31,8 @@ export interface FailedRunRef {
 
 /** Every HealthOmics call the monitor makes: one request each, domain types in and out, OmicsError on failure. */
 export interface BatchApi {
+	/** Requests that can be in flight at once without queueing for a socket (the budget's concurrency). */
+	readonly maxConcurrent: number;
 	getBatch(batchId: string, signal?: AbortSignal): Promise<RawBatch>;
 	listBatchPage(filter: BatchFilter, nextToken?: string, signal?: AbortSignal): Promise<Page<BatchListing>>;
 	/** ListRunsInBatch(submissionStatus=FAILED): entries whose StartRun failed, with reason and message. */
@@ -46,43 +50,115 @@ export interface BatchApi {
 /** Ids from list calls go into URLs and onto the screen: anything but the documented 1-18 digits is dropped. */
 const isNumericId = (id: string | undefined): boolean => id !== undefined && /^[0-9]{1,18}$/.test(id);
 
-async function call<T>(operation: string, subject: string, send: () => Promise<T>): Promise<T> {
-	try {
-		return await send();
-	} catch (error) {
-		if ((error as Error).name === 'AbortError') throw error;
-		throw toOmicsError(error, operation, subject);
+export interface BatchApiOptions {
+	/** Hard deadline of one call, from sending to the last byte of the body. */
+	readonly deadlineMs?: number;
+}
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}s`;
+
+/**
+ * One call with a hard deadline. The clock starts here, after the caller has waited for the budget,
+ * and covers connecting, the headers and the whole body: a hung or dripping server ends in an
+ * "unavailable" error, never a silent freeze. A reset of a reused keep-alive socket is retried once,
+ * at once: the server closed an idle connection and never saw the request.
+ */
+async function call<T>(
+	operation: string,
+	subject: string,
+	deadlineMs: number,
+	outer: AbortSignal | undefined,
+	send: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await withDeadline(operation, deadlineMs, outer, send);
+		} catch (error) {
+			if ((error as Error).name === 'AbortError' && outer?.aborted) throw error;
+			if (attempt === 0 && isReusedSocketReset(error)) continue;
+			throw toOmicsError(error, operation, subject);
+		}
 	}
 }
 
-const options = (signal?: AbortSignal) => (signal ? {abortSignal: signal} : {});
+async function withDeadline<T>(
+	operation: string,
+	deadlineMs: number,
+	outer: AbortSignal | undefined,
+	send: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+	const controller = new AbortController();
+	const onOuterAbort = () => controller.abort(outer?.reason);
+	outer?.addEventListener('abort', onOuterAbort, {once: true});
+	if (outer?.aborted) controller.abort(outer.reason);
+	let timer: NodeJS.Timeout | undefined;
+	const deadline = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			const error = new OmicsError(
+				'unavailable',
+				`HealthOmics did not answer ${operation} within ${seconds(deadlineMs)}`,
+				{operation, code: 'Deadline'},
+			);
+			reject(error);
+			// Frees the socket: the SDK destroys the request when its signal aborts.
+			controller.abort(error);
+		}, deadlineMs);
+	});
+	try {
+		return await Promise.race([send(controller.signal), deadline]);
+	} finally {
+		clearTimeout(timer);
+		outer?.removeEventListener('abort', onOuterAbort);
+	}
+}
+
+/** A GetBatch answer without an id or a status is not a batch: the service never sends one. */
+function unreadable(operation: string, subject: string, why: string): OmicsError {
+	return new OmicsError(
+		'bad-response',
+		`HealthOmics sent an unreadable ${operation} answer${subject ? ` for ${subject}` : ''} (${why})`,
+		{operation, code: 'BadResponse'},
+	);
+}
+
 const token = (nextToken?: string) => (nextToken ? {startingToken: nextToken} : {});
+const abortSignal = (signal: AbortSignal) => ({abortSignal: signal});
 
 /** The BatchApi over a real OmicsClient. */
-export function createBatchApi(client: OmicsClient): BatchApi {
+export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions = {}): BatchApi {
+	const deadlineMs = apiOptions.deadlineMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	// Nothing documents whether ListRuns takes batchId and status together; if refused once, filter locally.
 	let combinedFilterRefused = false;
 	return {
+		maxConcurrent: MAX_SOCKETS,
 		async getBatch(batchId, signal) {
-			const {$metadata: _metadata, ...batch} = await call('GetBatch', `batch ${batchId}`, () =>
-				client.send(new GetBatchCommand({batchId}), options(signal)),
+			const {$metadata: _metadata, ...batch} = await call(
+				'GetBatch',
+				`batch ${batchId}`,
+				deadlineMs,
+				signal,
+				(bounded) => client.send(new GetBatchCommand({batchId}), abortSignal(bounded)),
 			);
+			if (typeof batch.status !== 'string' || (batch.status as string) === '')
+				throw unreadable('GetBatch', `batch ${batchId}`, 'no status');
 			return batch as RawBatch;
 		},
 		async listBatchPage(filter, nextToken, signal) {
-			const output = await call('ListBatch', '', () =>
+			const output = await call('ListBatch', '', deadlineMs, signal, (bounded) =>
 				client.send(
 					new ListBatchCommand({maxItems: 100, ...(filter as ListBatchCommandInput), ...token(nextToken)}),
-					options(signal),
+					abortSignal(bounded),
 				),
 			);
+			if (output.items !== undefined && !Array.isArray(output.items))
+				throw unreadable('ListBatch', '', 'items is not a list');
 			const items = (output.items ?? [])
 				.filter((item) => isNumericId(item.id))
 				.map((item) => ({...item, id: item.id ?? ''}) as BatchListing);
 			return {items, ...(output.nextToken ? {nextToken: output.nextToken} : {})};
 		},
 		async listFailedSubmissionsPage(batchId, nextToken, signal) {
-			const output = await call('ListRunsInBatch', `batch ${batchId}`, () =>
+			const output = await call('ListRunsInBatch', `batch ${batchId}`, deadlineMs, signal, (bounded) =>
 				client.send(
 					new ListRunsInBatchCommand({
 						batchId,
@@ -90,7 +166,7 @@ export function createBatchApi(client: OmicsClient): BatchApi {
 						maxItems: 100,
 						...token(nextToken),
 					}),
-					options(signal),
+					abortSignal(bounded),
 				),
 			);
 			const items = (output.runs ?? []).map((run) => ({
@@ -102,7 +178,7 @@ export function createBatchApi(client: OmicsClient): BatchApi {
 		},
 		async listFailedRunsPage(batchId, nextToken, signal) {
 			const send = (combined: boolean) =>
-				call('ListRuns', `batch ${batchId}`, () =>
+				call('ListRuns', `batch ${batchId}`, deadlineMs, signal, (bounded) =>
 					client.send(
 						new ListRunsCommand({
 							batchId,
@@ -110,7 +186,7 @@ export function createBatchApi(client: OmicsClient): BatchApi {
 							maxResults: 100,
 							...token(nextToken),
 						}),
-						options(signal),
+						abortSignal(bounded),
 					),
 				);
 			let output;
@@ -129,8 +205,8 @@ export function createBatchApi(client: OmicsClient): BatchApi {
 			return {items, ...(output.nextToken ? {nextToken: output.nextToken} : {})};
 		},
 		async getRunFailure(runId, signal) {
-			const run = await call('GetRun', `run ${runId}`, () =>
-				client.send(new GetRunCommand({id: runId}), options(signal)),
+			const run = await call('GetRun', `run ${runId}`, deadlineMs, signal, (bounded) =>
+				client.send(new GetRunCommand({id: runId}), abortSignal(bounded)),
 			);
 			return {
 				example: runId,

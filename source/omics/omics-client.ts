@@ -1,5 +1,9 @@
 import './sdk-environment.js';
 import {OmicsClient} from '@aws-sdk/client-omics';
+import {createAgents} from './reuse-aware-agent.js';
+
+/** Where SDK log lines go instead of the terminal (the diagnostics log, or nowhere). */
+export type SdkLogSink = (level: 'warn' | 'error', message: string) => void;
 
 /** Where and as whom to reach HealthOmics. */
 export interface OmicsConnection {
@@ -14,9 +18,13 @@ export interface OmicsConnection {
 		readonly secretAccessKey: string;
 		readonly sessionToken?: string;
 	};
-	/** Abandon one HTTP attempt after this long (a hung connection must not stall a batch forever). */
+	/** The hard deadline of one call: connect, headers and the whole body (see batch-api.ts). */
 	readonly requestTimeoutMs?: number;
+	/** SDK log lines; never the terminal. */
+	readonly log?: SdkLogSink;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
 /** The endpoint to use: the flag, else the service-specific then the global AWS environment variable. */
 export function resolveEndpointUrl(
@@ -33,19 +41,37 @@ export function resolveEndpointUrl(
 /**
  * The one factory for OmicsClient. A custom endpoint turns off the `workflows-` host prefix (it would
  * make `workflows-127.0.0.1`). The SDK makes a single attempt: the poller owns retries and backoff, so
- * every request is counted against its budget.
+ * every request is counted against its budget. Its own log lines (e.g. the socket-usage warning) go to
+ * `connection.log`, never to the console, where they would be printed over the TUI.
  */
 export function createOmicsClient(
 	connection: OmicsConnection = {},
 	env: NodeJS.ProcessEnv = process.env,
 ): OmicsClient {
 	const endpoint = resolveEndpointUrl(connection, env);
+	const log = connection.log ?? (() => {});
+	const logger = {
+		debug: () => {},
+		info: () => {},
+		warn: (...parts: unknown[]) => log('warn', parts.map(String).join(' ')),
+		error: (...parts: unknown[]) => log('error', parts.map(String).join(' ')),
+	};
+	const timeout = connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	return new OmicsClient({
 		...(connection.region ? {region: connection.region} : {}),
 		...(connection.profile ? {profile: connection.profile} : {}),
 		...(endpoint ? {endpoint, disableHostPrefix: true} : {}),
 		...(connection.credentials ? {credentials: connection.credentials} : {}),
 		maxAttempts: 1,
-		requestHandler: {requestTimeout: connection.requestTimeoutMs ?? 15_000, connectionTimeout: 5_000},
+		logger,
+		requestHandler: {
+			...createAgents(),
+			// The deadline in batch-api.ts is the rule; these make the SDK give up on its own, too, rather
+			// than only log a warning (its default for requestTimeout).
+			requestTimeout: timeout + 1_000,
+			throwOnRequestTimeout: true,
+			connectionTimeout: Math.min(5_000, timeout),
+			logger,
+		},
 	});
 }

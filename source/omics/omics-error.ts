@@ -1,16 +1,8 @@
+import type {ErrorKind} from '../domain/exit-policy.js';
 import {sanitizeText} from '../domain/sanitize-text.js';
 
-/** The few kinds of failure the poller and the UI treat differently. */
-export type OmicsErrorKind =
-	| 'not-found'
-	| 'access-denied'
-	| 'throttled'
-	| 'unavailable'
-	| 'invalid'
-	| 'expired-credentials'
-	| 'no-credentials'
-	| 'no-region'
-	| 'unknown';
+/** The few kinds of failure the poller and the UI treat differently (domain/exit-policy.ts). */
+export type OmicsErrorKind = ErrorKind;
 
 /** A failed HealthOmics call, classified, with what support needs (request id, IAM action). */
 export class OmicsError extends Error {
@@ -36,7 +28,7 @@ export class OmicsError extends Error {
 
 	/** Whether trying again later can succeed without the user changing anything. */
 	get transient(): boolean {
-		return this.kind === 'throttled' || this.kind === 'unavailable';
+		return this.kind === 'throttled' || this.kind === 'unavailable' || this.kind === 'bad-response';
 	}
 }
 
@@ -76,10 +68,13 @@ interface SdkErrorShape {
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
 	const seconds = Number(value);
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	if (Number.isFinite(seconds) && seconds >= 0) return Math.min(MAX_RETRY_AFTER_MS, seconds * 1000);
 	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+	return Number.isNaN(date) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now));
 }
+
+/** A Retry-After longer than this is not believed: a hostile or broken answer must not stop polling for days. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 /** Maps anything the SDK (or the network under it) throws to an OmicsError. */
 export function toOmicsError(error: unknown, operation: string, subject = ''): OmicsError {
@@ -87,11 +82,13 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	const shape = (
 		typeof error === 'object' && error !== null ? error : {message: String(error)}
 	) as SdkErrorShape;
-	const name = shape.name ?? 'Error';
+	// The name comes from the answer's x-amzn-ErrorType header or its body's __type/code: untrusted.
+	const name = sanitizeText(shape.name ?? 'Error', 100) || 'Error';
 	const status = shape.$metadata?.httpStatusCode;
-	const code = shape.code ?? (shape.cause as {code?: string} | undefined)?.code;
+	const rawCode = shape.code ?? (shape.cause as {code?: string} | undefined)?.code;
+	const code = typeof rawCode === 'string' ? sanitizeText(rawCode, 100) : undefined;
 	const headers = shape.$response?.headers ?? {};
-	const retryAfterMs = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After']);
+	const retryAfterMs = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After'], Date.now());
 	const details = {
 		operation,
 		...(shape.$metadata?.requestId ? {requestId: sanitizeText(shape.$metadata.requestId, 128)} : {}),
@@ -143,13 +140,34 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	if (name === 'ValidationException' || status === 400 || status === 413) {
 		return new OmicsError('invalid', `rejected as invalid (${operation}): ${raw}`, details);
 	}
+	// A 2xx answer the SDK could not parse (truncated or garbage JSON, a timestamp that is not one):
+	// the service said something, but not something batchtop can trust.
+	if (
+		(status === undefined || (status >= 200 && status < 300)) &&
+		// Smithy's deserializer middleware appends this line to whatever its parsers threw.
+		(name === 'SyntaxError' || /Deserialization error/.test(shape.message ?? '')) &&
+		!(code !== undefined && NETWORK_CODES.has(code))
+	) {
+		return new OmicsError(
+			'bad-response',
+			`HealthOmics sent an unreadable ${operation} answer${about}`,
+			details,
+		);
+	}
+	// Node's HTTP parser refused the answer itself (an invalid header, a broken chunk).
+	if (code?.startsWith('HPE_')) {
+		return new OmicsError(
+			'bad-response',
+			`HealthOmics sent an unreadable ${operation} answer${about} (malformed HTTP)`,
+			details,
+		);
+	}
 	if (
 		(status !== undefined && (status >= 500 || status === 408)) ||
 		name === 'RequestTimeoutException' ||
 		name === 'TimeoutError' ||
-		name === 'SyntaxError' ||
 		(code !== undefined && NETWORK_CODES.has(code)) ||
-		/socket hang up|ECONNREFUSED|ECONNRESET|deserializ|Unexpected (end|token)/i.test(raw)
+		/socket hang up|ECONNREFUSED|ECONNRESET/i.test(raw)
 	) {
 		const why =
 			code !== undefined && NETWORK_CODES.has(code) ? code : status !== undefined ? `HTTP ${status}` : name;

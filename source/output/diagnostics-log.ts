@@ -1,4 +1,5 @@
 import {appendFileSync} from 'node:fs';
+import {guardJson} from './output-guard.js';
 
 /** One sample: memory and the event loop's live resources (timers, sockets, ...) by kind. */
 export interface DiagnosticsSample {
@@ -26,11 +27,30 @@ export function diagnosticsSample(now = Date.now()): DiagnosticsSample {
 	};
 }
 
+let diagnosticsFile: string | undefined;
+
+/**
+ * A line from a library (the AWS SDK's logger) that must not reach the terminal: appended to the
+ * diagnostics log when there is one, else dropped. Never throws.
+ */
+export function diagnosticsNote(level: 'warn' | 'error', message: string, now = Date.now()): void {
+	if (!diagnosticsFile) return;
+	try {
+		appendFileSync(
+			diagnosticsFile,
+			`${guardJson({time: new Date(now).toISOString(), type: 'library-log', level, message})}\n`,
+		);
+	} catch {
+		// A diagnostics log that cannot be written must not stop the monitor.
+	}
+}
+
 /**
  * With BATCHTOP_DIAGNOSTICS=FILE, appends a sample to FILE every `everyMs` (NDJSON): for finding out
  * whether a monitor that has run for days grows, and what it holds. Returns a stop function.
  */
 export function startDiagnosticsLog(file: string | undefined, everyMs = 10_000): () => void {
+	diagnosticsFile = file || undefined;
 	if (!file) return () => {};
 	const write = () => appendFileSync(file, `${JSON.stringify(diagnosticsSample())}\n`);
 	write();

@@ -104,7 +104,7 @@ export function eventRecord(
 				requestId: event.error.requestId ?? null,
 			};
 		case 'recovered':
-			return {...base, type: 'recovered', id: event.id};
+			return {...base, type: 'recovered', id: event.id ?? null};
 		case 'credentials-problem':
 			return {
 				...base,

@@ -1,6 +1,8 @@
+import stringWidth from 'string-width';
 import {batchVerdict} from '../domain/batch-verdict.js';
 import {finishedRuns, type BatchView} from '../domain/batch-view.js';
 import {batchRecord} from './json-events.js';
+import {guardJson} from './output-guard.js';
 import {groupThousands} from '../domain/thousands.js';
 
 /** A --once result per batch: its view, or why it could not be read. */
@@ -26,12 +28,19 @@ export function onceTable(rows: readonly OnceRow[]): string[] {
 			batchVerdict(view).label,
 		];
 	});
-	const widths = header.map((title, column) =>
-		Math.max(title.length, ...body.map((cells) => (cells[column] ?? '').length)),
-	);
+	// Display width, not .length: names can hold wide characters. A loop: rows can be many.
+	const widths = header.map((title, column) => {
+		let width = stringWidth(title);
+		for (const cells of body) width = Math.max(width, stringWidth(cells[column] ?? ''));
+		return width;
+	});
 	const format = (cells: string[]) =>
 		cells
-			.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+			.map((cell, column) =>
+				column === cells.length - 1
+					? cell
+					: cell + ' '.repeat(Math.max(0, (widths[column] ?? 0) - stringWidth(cell))),
+			)
 			.join('  ')
 			.trimEnd();
 	return [format(header), ...body.map(format)];
@@ -40,7 +49,7 @@ export function onceTable(rows: readonly OnceRow[]): string[] {
 /** --once --json: one object per batch per line. */
 export function onceJsonLines(rows: readonly OnceRow[]): string[] {
 	return rows.map((row) =>
-		JSON.stringify(
+		guardJson(
 			'view' in row
 				? batchRecord(row.view)
 				: {id: row.id, status: null, verdict: 'unknown', error: row.error},

@@ -61,11 +61,11 @@ export function plainLines(events: readonly PollerEvent[], snapshot: PollerSnaps
 				break; // its "seen" line follows with the first poll
 			case 'error':
 				lines.push(
-					`${at} ${event.id ? `${who(view, event.id)} ` : ''}error: ${event.error.message}${event.error.requestId ? ` (request id ${event.error.requestId})` : ''}`,
+					`${at} ${event.id ? `${who(view, event.id)} ` : ''}error${event.error.action && !event.id ? ` (${event.error.action})` : ''}: ${event.error.message}${event.error.requestId ? ` (request id ${event.error.requestId})` : ''}`,
 				);
 				break;
 			case 'recovered':
-				lines.push(`${at} ${who(view, id)} reachable again`);
+				lines.push(`${at} ${event.id ? who(view, id) : 'ListBatch'} reachable again`);
 				break;
 			case 'credentials-problem':
 				lines.push(`${at} error: ${event.error.message}`);

@@ -1,7 +1,11 @@
 import {batchVerdict} from '../domain/batch-verdict.js';
+import {ExitCode} from '../domain/exit-policy.js';
 import type {PollerSnapshot} from '../poller/poller-state.js';
 
-/** Exit code from how the batches ended: 3 if one FAILED or was CANCELLED, 1 if some runs failed, else 0. */
+/**
+ * Exit code from how the batches ended: 3 if one FAILED or was CANCELLED, 2 if one was never found,
+ * 1 if some runs failed, else 0.
+ */
 export function verdictExitCode(snapshot: PollerSnapshot): {code: number; reason: string} {
 	const verdicts = snapshot.batches
 		.filter((batch) => batch.view)
@@ -10,7 +14,16 @@ export function verdictExitCode(snapshot: PollerSnapshot): {code: number; reason
 		(batch) => batch.view && (batch.view.status === 'FAILED' || batch.view.status === 'CANCELLED'),
 	);
 	if (failed.length > 0)
-		return {code: 3, reason: `${failed.map((batch) => `${batch.id} ${batch.view?.status}`).join(', ')}`};
+		return {
+			code: ExitCode.batchFailed,
+			reason: `${failed.map((batch) => `${batch.id} ${batch.view?.status}`).join(', ')}`,
+		};
+	const unknown = snapshot.batches.filter((batch) => !batch.view && batch.lastError?.kind === 'not-found');
+	if (unknown.length > 0)
+		return {
+			code: ExitCode.usage,
+			reason: `unknown batch${unknown.length === 1 ? '' : 'es'} ${unknown.map((batch) => batch.id).join(', ')}; check the IDs and the region`,
+		};
 	const someFailed = verdicts.filter(
 		(kind) => kind === 'some-failed' || kind === 'runs-delete-failed',
 	).length;
@@ -20,11 +33,11 @@ export function verdictExitCode(snapshot: PollerSnapshot): {code: number; reason
 	).length;
 	if (someFailed > 0 || (failing > 0 && running > 0))
 		return {
-			code: 1,
+			code: ExitCode.someFailed,
 			reason: `runs or submissions failed in ${Math.max(someFailed, failing)} batch${Math.max(someFailed, failing) === 1 ? '' : 'es'}`,
 		};
 	return {
-		code: 0,
+		code: ExitCode.ok,
 		reason: snapshot.batches.length === 1 ? 'it succeeded' : `all ${snapshot.batches.length} succeeded`,
 	};
 }

@@ -2,6 +2,7 @@ import {setMaxListeners} from 'node:events';
 import {toBatchView, type BatchView} from '../domain/batch-view.js';
 import {sampleOf} from '../domain/throughput.js';
 import {sanitizeText} from '../domain/sanitize-text.js';
+import {safeCount} from '../domain/safe-count.js';
 import {toOmicsError, type OmicsError} from '../omics/omics-error.js';
 import type {BatchApi, BatchFilter} from '../omics/batch-api.js';
 import {errorInfo, isCredentialProblem, retryDelayMs} from './retry-policy.js';
@@ -56,6 +57,7 @@ export class BatchPoller {
 	#credentialsError?: ErrorInfo;
 	#discoveryDueAt = 0;
 	#discoveryInFlight = false;
+	#discoveryAttempt = 0;
 	#lastDiscoveryAt?: number;
 	#discoveryError?: ErrorInfo;
 	#snapshot?: PollerSnapshot;
@@ -63,7 +65,10 @@ export class BatchPoller {
 	constructor(options: PollerOptions) {
 		this.#api = options.api;
 		this.#bounds = options.interval ?? DEFAULT_INTERVAL;
-		this.#budget = new RequestBudget({ratePerSecond: options.maxRequestsPerSecond ?? 2});
+		this.#budget = new RequestBudget({
+			ratePerSecond: options.maxRequestsPerSecond ?? 2,
+			maxInFlight: options.api.maxConcurrent,
+		});
 		if (options.discovery) this.#discovery = options.discovery;
 		this.#historyLimit = options.historyLimit ?? 240;
 		this.#random = options.random ?? Math.random;
@@ -209,8 +214,8 @@ export class BatchPoller {
 		tracked.inFlight = true;
 		this.#dirty(tracked);
 		try {
-			await this.#budget.acquire('high', this.#abort.signal);
-			const raw = await this.#api.getBatch(tracked.id, this.#abort.signal);
+			const signal = this.#abort.signal;
+			const raw = await this.#budget.run('high', signal, () => this.#api.getBatch(tracked.id, signal));
 			if (this.#tracked.get(tracked.id) === tracked) this.#succeeded(tracked, toBatchView(raw, tracked.id));
 		} catch (error) {
 			if ((error as Error).name === 'AbortError' || !this.#running) return;
@@ -230,7 +235,7 @@ export class BatchPoller {
 		const sample = sampleOf(view, now);
 		const previous = tracked.view;
 		const observation = observeBatch(previous, view, tracked.history.at(-1), sample, now);
-		this.#events.push(...observation.events);
+		for (const event of observation.events) this.#events.push(event);
 		if (tracked.lastError) this.#events.push({type: 'recovered', id: tracked.id, at: now});
 		if (this.#credentialsError) this.#credentialsError = undefined;
 		tracked.view = view;
@@ -271,11 +276,14 @@ export class BatchPoller {
 
 	async #discover(options: DiscoveryOptions): Promise<void> {
 		this.#discoveryInFlight = true;
+		let retryInMs = options.intervalMs;
 		try {
 			const listings = await discoverBatches(this.#api, this.#budget, options, this.#abort.signal);
 			const now = Date.now();
 			this.#lastDiscoveryAt = now;
+			if (this.#discoveryError) this.#events.push({type: 'recovered', at: now});
 			this.#discoveryError = undefined;
+			this.#discoveryAttempt = 0;
 			for (const listing of listings) {
 				if (this.#tracked.has(listing.id) || this.#removed.has(listing.id)) continue;
 				this.#track(listing.id);
@@ -285,20 +293,34 @@ export class BatchPoller {
 					tracked.listing = {
 						name: sanitizeText(listing.name, 128),
 						status: sanitizeText(listing.status, 64) || 'UNKNOWN',
-						totalRuns: listing.totalRuns ?? 0,
+						totalRuns: safeCount(listing.totalRuns),
 					};
 				}
 				this.#events.push({type: 'batch-discovered', id: listing.id, at: now});
 			}
 		} catch (error) {
 			if ((error as Error).name === 'AbortError' || !this.#running) return;
+			// Never silent: a refused or failing ListBatch is an event and a snapshot field, and a
+			// credentials problem stops scripts like a failing GetBatch does.
+			const now = Date.now();
 			const omicsError = toOmicsError(error, 'ListBatch');
-			this.#discoveryError = errorInfo(omicsError, Date.now());
-			if (omicsError.details.retryAfterMs !== undefined)
-				this.#budget.holdUntil(Date.now() + omicsError.details.retryAfterMs);
+			const info = errorInfo(omicsError, now);
+			if (this.#discoveryError?.kind !== info.kind) this.#events.push({type: 'error', at: now, error: info});
+			this.#discoveryError = info;
+			this.#discoveryAttempt += 1;
+			if (isCredentialProblem(omicsError)) {
+				if (!this.#credentialsError) this.#events.push({type: 'credentials-problem', at: now, error: info});
+				this.#credentialsError = info;
+			}
+			if (omicsError.kind === 'throttled' && omicsError.details.retryAfterMs !== undefined)
+				this.#budget.holdUntil(now + omicsError.details.retryAfterMs);
+			retryInMs = Math.min(
+				options.intervalMs,
+				Math.max(50, retryDelayMs(omicsError, this.#discoveryAttempt, this.#bounds, this.#random)),
+			);
 		} finally {
 			this.#discoveryInFlight = false;
-			this.#discoveryDueAt = Date.now() + options.intervalMs;
+			this.#discoveryDueAt = Date.now() + retryInMs;
 			if (this.#running) {
 				this.#changed();
 				this.#schedule();

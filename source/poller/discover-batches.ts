@@ -1,25 +1,26 @@
 import {statusClass} from '../domain/batch-status.js';
 import type {BatchListing} from '../domain/raw-batch.js';
 import type {BatchApi} from '../omics/batch-api.js';
+import {PageGuard} from './page-guard.js';
 import type {RequestBudget} from './request-budget.js';
 import type {DiscoveryOptions} from './batch-poller.js';
 
-/** Every page of ListBatch (one budget token each), keeping finished batches only when asked. */
+/** Every page of ListBatch (one budget token each), each batch once, keeping finished ones only when asked. */
 export async function discoverBatches(
 	api: BatchApi,
 	budget: RequestBudget,
-	options: DiscoveryOptions,
+	options: Pick<DiscoveryOptions, 'filter' | 'includeFinished'>,
 	signal: AbortSignal,
 ): Promise<BatchListing[]> {
 	const found: BatchListing[] = [];
+	const guard = new PageGuard('ListBatch');
 	let token: string | undefined;
 	do {
-		await budget.acquire('high', signal);
-		const page = await api.listBatchPage(options.filter, token, signal);
-		found.push(...page.items);
-		token = page.nextToken;
+		const page = await budget.run('high', signal, () => api.listBatchPage(options.filter, token, signal));
+		for (const listing of guard.fresh(page.items, (item) => item.id)) {
+			if (options.includeFinished || statusClass(listing.status) !== 'terminal') found.push(listing);
+		}
+		token = guard.next(page.nextToken);
 	} while (token);
-	return options.includeFinished
-		? found
-		: found.filter((listing) => statusClass(listing.status) !== 'terminal');
+	return found;
 }

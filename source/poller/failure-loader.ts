@@ -1,9 +1,14 @@
 import {groupFailures, type FailureItem} from '../domain/failure-groups.js';
 import type {BatchApi} from '../omics/batch-api.js';
+import {PageGuard} from './page-guard.js';
 import type {RequestBudget} from './request-budget.js';
 import type {FailureDetail} from './poller-state.js';
 
 const GET_RUN_CONCURRENCY = 4;
+
+let unnamed = 0;
+/** Failed submissions are told apart by their run setting id; one without an id is its own entry. */
+const submissionKey = (item: FailureItem): string => (item.example === '?' ? `?${unnamed++}` : item.example);
 
 /** Cursor state of one batch's failure listing between page loads. */
 interface Cursor {
@@ -11,6 +16,7 @@ interface Cursor {
 	nextToken?: string;
 	started: boolean;
 	complete: boolean;
+	readonly guard: PageGuard;
 }
 
 /**
@@ -18,8 +24,13 @@ interface Cursor {
  * failed submissions from ListRunsInBatch, failed runs from ListRuns + GetRun (a few at once).
  */
 export class FailureLoader {
-	readonly #submissions: Cursor = {items: [], started: false, complete: false};
-	readonly #runs: Cursor = {items: [], started: false, complete: false};
+	readonly #submissions: Cursor = {
+		items: [],
+		started: false,
+		complete: false,
+		guard: new PageGuard('ListRunsInBatch'),
+	};
+	readonly #runs: Cursor = {items: [], started: false, complete: false, guard: new PageGuard('ListRuns')};
 
 	constructor(
 		private readonly api: BatchApi,
@@ -33,15 +44,21 @@ export class FailureLoader {
 		if (wanted.submissions)
 			tasks.push(
 				this.#page(this.#submissions, signal, (token) =>
-					this.api.listFailedSubmissionsPage(this.batchId, token, signal),
+					this.budget.run('low', signal, () =>
+						this.api.listFailedSubmissionsPage(this.batchId, token, signal),
+					),
 				),
 			);
 		if (wanted.runs) {
 			tasks.push(
 				this.#page(this.#runs, signal, async (token) => {
-					const page = await this.api.listFailedRunsPage(this.batchId, token, signal);
+					const page = await this.budget.run('low', signal, () =>
+						this.api.listFailedRunsPage(this.batchId, token, signal),
+					);
+					// A run listed on an earlier page needs no second GetRun.
+					const fresh = this.#runs.guard.fresh(page.items, (run) => run.id);
 					const items = await this.#reasons(
-						page.items.map((run) => run.id),
+						fresh.map((run) => run.id),
 						signal,
 					);
 					return {items, ...(page.nextToken ? {nextToken: page.nextToken} : {})};
@@ -67,12 +84,21 @@ export class FailureLoader {
 		fetchPage: (token?: string) => Promise<{items: readonly FailureItem[]; nextToken?: string}>,
 	): Promise<void> {
 		if (cursor.complete) return;
-		await this.budget.acquire('low', signal);
-		const page = await fetchPage(cursor.started ? cursor.nextToken : undefined);
+		const token = cursor.started ? cursor.nextToken : undefined;
+		const page = await fetchPage(token);
 		cursor.started = true;
-		cursor.items.push(...page.items);
-		cursor.nextToken = page.nextToken;
-		cursor.complete = !page.nextToken;
+		// Failed runs were deduplicated before their GetRun calls.
+		const items = cursor === this.#runs ? page.items : cursor.guard.fresh(page.items, submissionKey);
+		// A loop, not push(...items): a page can be as large as the service makes it.
+		for (const item of items) cursor.items.push(item);
+		try {
+			cursor.nextToken = cursor.guard.next(page.nextToken);
+		} catch (error) {
+			cursor.nextToken = undefined;
+			cursor.complete = true;
+			throw error;
+		}
+		cursor.complete = cursor.nextToken === undefined;
 	}
 
 	async #reasons(runIds: readonly string[], signal: AbortSignal): Promise<FailureItem[]> {
@@ -82,8 +108,7 @@ export class FailureLoader {
 			while (next < runIds.length) {
 				const index = next++;
 				const id = runIds[index] ?? '';
-				await this.budget.acquire('low', signal);
-				results[index] = await this.api.getRunFailure(id, signal);
+				results[index] = await this.budget.run('low', signal, () => this.api.getRunFailure(id, signal));
 			}
 		};
 		await Promise.all(Array.from({length: Math.min(GET_RUN_CONCURRENCY, runIds.length)}, worker));

@@ -85,7 +85,8 @@ export type PollerEvent =
 	  }
 	| {readonly type: 'batch-discovered'; readonly id: string; readonly at: number}
 	| {readonly type: 'error'; readonly id?: string; readonly at: number; readonly error: ErrorInfo}
-	| {readonly type: 'recovered'; readonly id: string; readonly at: number}
+	/** A batch (or, without an id, discovery's ListBatch) answers again after an error. */
+	| {readonly type: 'recovered'; readonly id?: string; readonly at: number}
 	| {readonly type: 'credentials-problem'; readonly at: number; readonly error: ErrorInfo};
 
 export type PollerListener = (snapshot: PollerSnapshot, events: readonly PollerEvent[]) => void;

@@ -2,7 +2,7 @@
 export type Priority = 'high' | 'low';
 
 interface Waiter {
-	readonly resolve: () => void;
+	readonly resolve: (release: () => void) => void;
 	readonly reject: (error: Error) => void;
 }
 
@@ -19,6 +19,8 @@ export interface RequestBudgetOptions {
 	readonly ratePerSecond: number;
 	/** Tokens that may be saved up for a short burst; defaults to rate × BURST_SECONDS. */
 	readonly burst?: number;
+	/** Requests in flight at once (the sockets the client has): a request waits here, not for a socket. */
+	readonly maxInFlight?: number;
 	readonly now?: () => number;
 }
 
@@ -32,13 +34,16 @@ export class BudgetClosedError extends Error {
 
 /**
  * One token bucket for every HealthOmics call the monitor makes, whatever the number of batches:
- * at most `burst + rate × t` requests in any span of t seconds. After a throttle, `holdUntil`
- * stops all traffic until the service's Retry-After has passed.
+ * at most `burst + rate × t` requests in any span of t seconds, and at most `maxInFlight` at once, so
+ * that a granted request is sent at once and its deadline never runs while it queues for a socket.
+ * After a throttle, `holdUntil` stops all traffic until the service's Retry-After has passed.
  */
 export class RequestBudget {
 	readonly ratePerSecond: number;
 	readonly burst: number;
+	readonly maxInFlight: number;
 	readonly #now: () => number;
+	#inFlight = 0;
 	#tokens: number;
 	#refilledAt: number;
 	#heldUntil = 0;
@@ -53,6 +58,7 @@ export class RequestBudget {
 		if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be positive');
 		this.ratePerSecond = options.ratePerSecond;
 		this.burst = Math.max(1, options.burst ?? Math.round(options.ratePerSecond * BURST_SECONDS));
+		this.maxInFlight = Math.max(1, options.maxInFlight ?? Number.POSITIVE_INFINITY);
 		this.#now = options.now ?? Date.now;
 		this.#tokens = this.burst;
 		this.#refilledAt = this.#now();
@@ -63,10 +69,28 @@ export class RequestBudget {
 		return this.#high.length + this.#low.length;
 	}
 
-	/** Resolves when a request may be sent; high priority is always served first. */
-	acquire(priority: Priority, signal?: AbortSignal): Promise<void> {
+	/** Requests granted and not yet released. */
+	get inFlight(): number {
+		return this.#inFlight;
+	}
+
+	/** Runs one request when the budget allows (high priority first), releasing its slot when it settles. */
+	async run<T>(priority: Priority, signal: AbortSignal | undefined, request: () => Promise<T>): Promise<T> {
+		const release = await this.acquire(priority, signal);
+		try {
+			return await request();
+		} finally {
+			release();
+		}
+	}
+
+	/**
+	 * Resolves with a release function when a request may be sent; call it once the request has
+	 * settled. High priority is always served first.
+	 */
+	acquire(priority: Priority, signal?: AbortSignal): Promise<() => void> {
 		if (this.#closed) return Promise.reject(new BudgetClosedError());
-		return new Promise<void>((resolve, reject) => {
+		return new Promise<() => void>((resolve, reject) => {
 			const queue = priority === 'high' ? this.#high : this.#low;
 			const onAbort = (): void => {
 				const index = queue.indexOf(waiter);
@@ -75,9 +99,9 @@ export class RequestBudget {
 			};
 			// The listener goes as soon as the token is granted: a long session must not pile them up.
 			const waiter: Waiter = {
-				resolve: () => {
+				resolve: (release) => {
 					signal?.removeEventListener('abort', onAbort);
-					resolve();
+					resolve(release);
 				},
 				reject: (error) => {
 					signal?.removeEventListener('abort', onAbort);
@@ -125,7 +149,12 @@ export class RequestBudget {
 			this.#tokens + ((now - this.#refilledAt) / 1000) * this.ratePerSecond,
 		);
 		this.#refilledAt = now;
-		while (this.waiting > 0 && this.#tokens >= 1 && now >= this.#heldUntil) {
+		while (
+			this.waiting > 0 &&
+			this.#tokens >= 1 &&
+			now >= this.#heldUntil &&
+			this.#inFlight < this.maxInFlight
+		) {
 			// Polls come first, but a steady stream of them must not starve failure details forever.
 			const lowTurn =
 				this.#low.length > 0 && (this.#high.length === 0 || this.#highStreak >= LOW_SHARE_EVERY - 1);
@@ -134,13 +163,25 @@ export class RequestBudget {
 			this.#highStreak = lowTurn ? 0 : this.#highStreak + 1;
 			this.#tokens -= 1;
 			this.#granted.push(now);
-			waiter.resolve();
+			this.#inFlight += 1;
+			waiter.resolve(this.#releaser());
 		}
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
-		if (this.waiting === 0) return;
+		// Waiting for a slot: the next release pumps again.
+		if (this.waiting === 0 || this.#inFlight >= this.maxInFlight) return;
 		const tokenAt = now + ((1 - this.#tokens) / this.ratePerSecond) * 1000;
 		const at = Math.max(tokenAt, this.#heldUntil);
 		this.#timer = setTimeout(() => this.#pump(), Math.max(1, Math.ceil(at - now)));
+	}
+
+	#releaser(): () => void {
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.#inFlight -= 1;
+			this.#pump();
+		};
 	}
 }

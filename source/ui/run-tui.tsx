@@ -4,6 +4,8 @@ import {App, type QuitReason} from './components/app.js';
 import {TerminalSession} from './terminal/terminal-session.js';
 import {FrameSink} from './terminal/frame-sink.js';
 import {exitSummary} from './exit-summary.js';
+import {ExitCode} from '../domain/exit-policy.js';
+import {guardedLineWriter} from '../output/output-guard.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from './theme/glyphs.js';
 import type {PollerHandle} from './hooks/use-poller-snapshot.js';
 
@@ -24,10 +26,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
 	const stdin = options.stdin ?? process.stdin;
 	const session = new TerminalSession(stdout, stdin, options.alternateScreen);
 	const sink = new FrameSink(stdout, options.alternateScreen);
-	let exitCode = 0;
+	let exitCode: number = ExitCode.ok;
 	let instance: Instance | undefined;
 	const onQuit = (reason: QuitReason) => {
-		exitCode = reason === 'interrupt' ? 130 : 0;
+		exitCode = reason === 'interrupt' ? ExitCode.sigint : ExitCode.ok;
 	};
 	const element = () => (
 		<App
@@ -65,6 +67,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
 		session.leave();
 		session.dispose();
 	}
-	stdout.write(`${exitSummary(options.poller.snapshot(), options.target)}\n`);
+	guardedLineWriter(stdout)(exitSummary(options.poller.snapshot(), options.target));
 	return exitCode;
 }

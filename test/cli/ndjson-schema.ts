@@ -97,7 +97,7 @@ export const EventSchema = z.discriminatedUnion('type', [
 			requestId: z.string().nullable(),
 		})
 		.strict(),
-	z.object({...base, type: z.literal('recovered'), id: z.string()}).strict(),
+	z.object({...base, type: z.literal('recovered'), id: z.string().nullable()}).strict(),
 	z
 		.object({
 			...base,

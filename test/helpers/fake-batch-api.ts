@@ -5,6 +5,7 @@ import type {FailureItem} from '../../source/domain/failure-groups.js';
 
 /** An in-memory BatchApi for scheduler unit tests: scripted answers, every call recorded with its time. */
 export class FakeBatchApi implements BatchApi {
+	readonly maxConcurrent = 50;
 	readonly calls: Array<{operation: string; id: string; at: number}> = [];
 	readonly batches = new Map<string, RawBatch>();
 	/** Per-id override: throw this (or return a promise that settles later). */

@@ -27,7 +27,7 @@ describe('toOmicsError', () => {
 		[new Error('Region is missing'), 'no-region'],
 		[Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {code: 'ECONNREFUSED'}), 'unavailable'],
 		[Object.assign(new Error('timed out'), {name: 'TimeoutError'}), 'unavailable'],
-		[new SyntaxError('Unexpected end of JSON input'), 'unavailable'],
+		[new SyntaxError('Unexpected end of JSON input'), 'bad-response'],
 		[sdkError('Weird', 418), 'unknown'],
 	])('classifies %s as %s', (error, kind) => {
 		expect(toOmicsError(error, 'GetBatch').kind).toBe(kind);

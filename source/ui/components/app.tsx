@@ -10,6 +10,7 @@ import {MIN_COLUMNS, MIN_ROWS, screenLayout, type ScreenLayout} from '../layout/
 import {batchPanelLines} from '../lines/batch-panel-lines.js';
 import {footerLine, headerLine, helpLines, keyContext} from '../lines/chrome-lines.js';
 import {detailLines} from '../lines/detail-lines.js';
+import {emptyPanelLines} from '../lines/empty-panel-lines.js';
 import {INITIAL_UI_STATE, uiReducer, type UiAction, type UiState} from '../state/ui-state.js';
 import {visibleBatches} from '../state/visible-batches.js';
 import {needsClock} from '../state/snapshot-urgency.js';
@@ -234,18 +235,7 @@ export function App({
 	);
 	const panel = (): Line[] => {
 		if (state.help) return helpLines(layout.panelColumns, glyphs);
-		if (!selected)
-			return [
-				[
-					{
-						text:
-							snapshot.batches.length === 0
-								? `Looking for batches${glyphs.ellipsis}`
-								: 'No batch matches the filter (Esc clears it).',
-						dim: true,
-					},
-				],
-			];
+		if (!selected) return emptyPanelLines(snapshot, glyphs);
 		if (state.detailOpen) return detail.slice(Math.min(state.detailScroll, maxScroll));
 		const lines = batchPanelLines(selected, {
 			width: layout.panelColumns,

@@ -1,4 +1,5 @@
 import {EventEmitter} from 'node:events';
+import {guardFrame} from '../../output/output-guard.js';
 import {paintFrame, type PaintedFrame} from './screen-diff.js';
 
 const BEGIN_SYNC = '\u001b[?2026h';
@@ -40,7 +41,8 @@ export class FrameSink extends EventEmitter {
 
 	/** Ink's frames arrive here; an empty write is Ink waiting for earlier writes to drain. */
 	write(chunk: string, callback?: () => void): boolean {
-		if (chunk !== '') this.#paint(chunk);
+		// Every frame passes the output guard: nothing but text and SGR styling reaches the terminal.
+		if (chunk !== '') this.#paint(guardFrame(chunk));
 		if (callback) setImmediate(callback);
 		return true;
 	}

@@ -4,8 +4,8 @@ const HIDE_CURSOR = '\u001b[?25l';
 const SHOW_CURSOR = '\u001b[?25h';
 const CLEAR = '\u001b[2J\u001b[H';
 
-const SIGNAL_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
-export type ExitSignal = keyof typeof SIGNAL_CODES;
+import {ExitCode, SIGNAL_EXIT_CODES, type ExitSignal} from '../../domain/exit-policy.js';
+import {writeErrorLine} from '../../output/output-guard.js';
 
 /**
  * Everything that changes terminal modes lives here: the alternate screen, the cursor, raw mode
@@ -48,16 +48,16 @@ export class TerminalSession {
 	}
 
 	/**
-	 * Restores the terminal on SIGINT/SIGTERM/SIGHUP, stdin EOF, process exit and uncaught errors.
+	 * Restores the terminal on SIGINT/SIGTERM/SIGHUP/SIGQUIT, stdin EOF, process exit and uncaught errors.
 	 * `onSignal` gets the exit code (128 + signal number) and should unmount and exit.
 	 */
 	installExitHandlers(onSignal: (code: number, why: string) => void): void {
-		for (const signal of Object.keys(SIGNAL_CODES) as ExitSignal[]) {
-			const handler = () => onSignal(SIGNAL_CODES[signal], signal);
+		for (const signal of Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[]) {
+			const handler = () => onSignal(SIGNAL_EXIT_CODES[signal], signal);
 			process.on(signal, handler);
 			this.#cleanups.push(() => process.off(signal, handler));
 		}
-		const onEnd = () => onSignal(0, 'stdin closed');
+		const onEnd = () => onSignal(ExitCode.ok, 'stdin closed');
 		this.stdin.on('end', onEnd);
 		this.#cleanups.push(() => this.stdin.off('end', onEnd));
 		const onExit = () => this.leave();
@@ -65,10 +65,8 @@ export class TerminalSession {
 		this.#cleanups.push(() => process.off('exit', onExit));
 		const onCrash = (error: unknown) => {
 			this.leave();
-			process.stderr.write(
-				`batchtop: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
-			);
-			process.exit(1);
+			writeErrorLine(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+			process.exit(ExitCode.someFailed);
 		};
 		process.on('uncaughtException', onCrash);
 		process.on('unhandledRejection', onCrash);
