@@ -15,6 +15,20 @@ export default tseslint.config(
 		},
 	},
 	{
+		// f(...array) puts every element on the stack: it throws "Maximum call stack size exceeded" past
+		// ~125,000 elements, and API pages and batch lists can be that long. Loops instead.
+		files: ['source/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: 'CallExpression > SpreadElement, NewExpression > SpreadElement',
+					message: 'No spread into a call: an unbounded array overflows the stack. Use a loop.',
+				},
+			],
+		},
+	},
+	{
 		// Full-screen UI and library layers must never print directly: stray output jolts the screen.
 		files: ['source/domain/**', 'source/omics/**', 'source/poller/**', 'source/ui/**', 'source/emulator/**'],
 		rules: {'no-console': 'error'},

@@ -7,6 +7,8 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		pool: 'forks',
+		// Spawned-CLI tests run dist/cli.js: build it from the current source first.
+		globalSetup: ['./test/support/build-dist.ts'],
 		// Ink styles through chalk, which sees no TTY under test; level 1 (16 colours) lets tests see styling.
 		env: {FORCE_COLOR: '1'},
 		reporters: ['default', './test/support/plain-summary-reporter.ts'],

@@ -11,6 +11,7 @@ export const FLAGS = {
 	// Polling
 	interval: {type: 'string'},
 	maxRps: {type: 'string'},
+	requestTimeout: {type: 'string'},
 	// Output
 	plain: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
@@ -63,6 +64,7 @@ export const HELP = `
     --interval MIN[:MAX]  Seconds between polls of one batch: MIN after a change, growing to MAX
                           while nothing changes (default 5:60)
     --max-rps N           Requests per second for all calls together (default 2)
+    --request-timeout D   Give up on one call after D, body included (default 15s)
 
   Output (a full-screen monitor when stdin and stdout are terminals, else --plain)
     --plain               One line per change, with a timestamp; a summary at the end
@@ -88,10 +90,13 @@ export const HELP = `
   Exit codes
     0    all batches PROCESSED with no failed runs or submissions (or the watch ended normally)
     1    some runs or submissions failed             3  a batch FAILED or was CANCELLED
-    2    usage error                                 4  credentials or permission problem
-    5    --timeout passed with batches still running 6  unreachable longer than --stale-timeout
+    2    usage error, or an unknown batch ID         4  credentials or permission problem
+    5    --timeout passed with batches still running 6  unreachable, throttled or unreadable answers
+                                                        (longer than --stale-timeout when watching)
     130  interrupted (Ctrl-C)                        143 terminated (SIGTERM); 129 hang-up (SIGHUP)
-    (1 and 3 only with --exit-status or --fail-fast; otherwise a finished watch exits 0)
+    131  SIGQUIT                                     141 stdout closed by its reader (| head)
+    (1 and 3 only with --exit-status or --fail-fast; otherwise a finished watch exits 0;
+    --once exits with the code of the worst batch it could not read: 4, 2, 6, then 1)
 
   Examples
     $ batchtop 4812375 arn:aws:omics:eu-west-1:111122223333:runBatch/4812376

@@ -117,6 +117,9 @@ export function parseConfig(
 	const output: OutputMode = yes(flags, 'json') ? 'json' : scripted ? 'plain' : 'tui';
 	const timeoutMs = parseDuration('timeout', text(flags, 'timeout'));
 	const staleTimeoutMs = parseDuration('stale-timeout', text(flags, 'staleTimeout')) ?? 10 * 60_000;
+	const requestTimeoutMs = parseDuration('request-timeout', text(flags, 'requestTimeout'));
+	if (requestTimeoutMs !== undefined && (requestTimeoutMs < 100 || requestTimeoutMs > 600_000))
+		throw new UsageError('--request-timeout must be between 100ms and 10m, such as 15s');
 	const logFile = text(flags, 'log');
 	if (logFile !== undefined && logFile.trim() === '') throw new UsageError('--log needs a file name');
 	const discoveryFilter = (filters.length === 0 ? {} : Object.fromEntries(filters)) as BatchFilter;
@@ -137,7 +140,9 @@ export function parseConfig(
 			...(region ? {region} : {}),
 			...(profile ? {profile} : {}),
 			...(endpointUrl ? {endpointUrl} : {}),
+			...(requestTimeoutMs === undefined ? {} : {requestTimeoutMs}),
 		},
+		...(requestTimeoutMs === undefined ? {} : {requestTimeoutMs}),
 		...(demo
 			? {demo: emulatorOptionsFromFlags(flags as Parameters<typeof emulatorOptionsFromFlags>[0])}
 			: {}),

@@ -60,7 +60,7 @@ async function watch(
 					endpointUrl: emulator.url,
 					region: emulator.region,
 					credentials: DEMO_CREDENTIALS,
-					requestTimeoutMs: 5_000,
+					requestTimeoutMs: config.requestTimeoutMs ?? 5_000,
 					log: diagnosticsNote,
 				}
 			: {...config.connection, log: diagnosticsNote};

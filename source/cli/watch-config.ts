@@ -23,6 +23,8 @@ export interface WatchConfig {
 	readonly failFast: boolean;
 	readonly timeoutMs?: number;
 	readonly staleTimeoutMs: number;
+	/** --request-timeout: the deadline of one call (also for the demo's emulator). */
+	readonly requestTimeoutMs?: number;
 	readonly logFile?: string;
 	readonly notify: boolean;
 	readonly color: boolean;

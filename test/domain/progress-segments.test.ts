@@ -18,6 +18,35 @@ describe('allocateWidths', () => {
 		expect(allocateWidths([5, 1, 9, 3], 2)).toEqual([1, 0, 1, 0]);
 	});
 
+	it('hands the cells left after rounding down to the largest remainders (largest-remainder sharing)', () => {
+		// Exact shares 3.6 / 3.3 / 3.1 of 10: floors give 9, the one cell left goes to the .6, not the first.
+		expect(allocateWidths([36, 33, 31], 10)).toEqual([4, 3, 3]);
+		expect(allocateWidths([31, 33, 36], 10)).toEqual([3, 3, 4]);
+		// Shares 2.5 / 2.7 / 4.8 of 10: floors 2+2+4 = 8; the two cells go to .8 and .7, not to .5.
+		expect(allocateWidths([25, 27, 48], 10)).toEqual([2, 3, 5]);
+		let seed = 99;
+		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+		for (let round = 0; round < 2000; round++) {
+			const counts = Array.from(
+				{length: 2 + Math.floor(random() * 6)},
+				() => 1 + Math.floor(random() * 1000),
+			);
+			const width = 20 + Math.floor(random() * 100);
+			const total = counts.reduce((a, b) => a + b, 0);
+			const exact = counts.map((count) => (count / total) * width);
+			// Only where the one-cell minimum changes nothing is the split pure largest remainder.
+			if (exact.some((share) => share < 1)) continue;
+			const widths = allocateWidths(counts, width);
+			const remainders = exact.map((share) => share - Math.floor(share));
+			const raised = widths.map((cells, index) => cells - Math.floor(exact[index] ?? 0));
+			raised.forEach((extra) => expect([0, 1]).toContain(extra));
+			// Every bucket that got an extra cell has a remainder at least as large as every one that did not.
+			const lowestRaised = Math.min(1, ...remainders.filter((_, index) => raised[index] === 1));
+			const highestNot = Math.max(0, ...remainders.filter((_, index) => raised[index] === 0));
+			expect(lowestRaised).toBeGreaterThanOrEqual(highestNot);
+		}
+	});
+
 	it('holds for 5,000 random cases: exact sum, minimum one cell, within one cell of the exact share otherwise', () => {
 		let seed = 12345;
 		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;

@@ -14,8 +14,25 @@ describe('sanitizeText', () => {
 		['newlines and tabs become spaces', 'line1\r\nline2\tend', 'line1 line2 end'],
 		['bidi override', 'abc\u202edef', 'abcdef'],
 		['lone ESC', 'a\u001bb', 'a'],
+		['Arabic letter mark', 'a\u061cb', 'ab'],
+		['soft hyphen', 'pass\u00adword', 'password'],
+		['Mongolian vowel separator', 'a\u180eb', 'ab'],
+		['line and paragraph separators', 'a\u2028b\u2029c', 'a b c'],
+		['next line (C1 NEL)', 'a\u0085b', 'a b'],
+		['interlinear annotation marks', 'a\ufff9b\ufffac\ufffbd', 'abcd'],
+		['tag characters (U+E0000-U+E007F)', 'ok\u{e0001}\u{e0041}\u{e007f}!', 'ok!'],
+		['bidi isolates and embeddings', 'a\u2066b\u2067c\u2068d\u2069e\u202af\u202cg', 'abcdefg'],
+		['zero-width space, joiners, word joiner, BOM', 'a\u200bb\u200cc\u200dd\u2060e\ufefff', 'abcdef'],
+		['8-bit OSC ended by ST', 'x\u009d0;title\u009cy', 'xy'],
 	])('removes %s', (_label, input, expected) => {
 		expect(sanitizeText(input)).toBe(expected);
+	});
+
+	it('turns lone UTF-16 surrogates into U+FFFD and keeps pairs, so output is valid UTF-8', () => {
+		const clean = sanitizeText('a\ud800b\udc00c😀');
+		expect(clean).toBe('a\ufffdb\ufffdc😀');
+		expect(Buffer.from(clean, 'utf8').toString('utf8')).toBe(clean);
+		expect(clean.isWellFormed()).toBe(true);
 	});
 
 	it('keeps ordinary Unicode text', () => {

@@ -2,7 +2,11 @@
 // so nothing per run has to be stored and the same seed always replays the same history.
 
 /** Mixes 32-bit integers into one well-distributed 32-bit hash (murmur3 finaliser). */
-export function mix32(...parts: number[]): number {
+export function mix32(...parts: readonly number[]): number {
+	return mixAll(parts);
+}
+
+function mixAll(parts: readonly number[]): number {
 	let h = 0x811c9dc5;
 	for (const part of parts) {
 		h = Math.imul(h ^ (part >>> 0), 0x01000193);
@@ -17,7 +21,7 @@ export function mix32(...parts: number[]): number {
 
 /** A uniform number in [0, 1) derived from the given integers. */
 export function unitHash(...parts: number[]): number {
-	return mix32(...parts) / 0x1_0000_0000;
+	return mixAll(parts) / 0x1_0000_0000;
 }
 
 /** A value between min and max (inclusive range), picked by a unit number. */

@@ -99,7 +99,7 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 			dim,
 		},
 	]);
-	lines.push(...legendLines(submissions, view.totalRuns, glyphs, width, dim));
+	for (const line of legendLines(submissions, view.totalRuns, glyphs, width, dim)) lines.push(line);
 	const done = finishedRuns(view);
 	const runs = runSegments(view, barWidth);
 	lines.push([
@@ -110,7 +110,7 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 			dim,
 		},
 	]);
-	lines.push(...legendLines(runs, view.totalRuns, glyphs, width, dim));
+	for (const line of legendLines(runs, view.totalRuns, glyphs, width, dim)) lines.push(line);
 	lines.push([]);
 
 	const time = (date: Date | undefined) => (date ? formatTimestamp(date, now) : glyphs.dash);

@@ -86,7 +86,7 @@ export function footerLine(
 	const right = bindings.filter((binding) => always.has(binding.keys)).flatMap(keySpans);
 	const rightWidth = lineWidth(right);
 	for (const binding of bindings.filter((candidate) => !always.has(candidate.keys)))
-		spans.push(...keySpans(binding));
+		for (const span of keySpans(binding)) spans.push(span);
 	return [
 		...clipLine(spans, Math.max(0, width - rightWidth), glyphs.ellipsis),
 		...clipLine(right, width, glyphs.ellipsis),

@@ -54,8 +54,12 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		],
 		[],
 	];
-	lines.push(
-		...failureSection(
+	// Appends groups of lines without spreading them into a call (see eslint.config.js).
+	const add = (...groups: ReadonlyArray<readonly Line[]>): void => {
+		for (const group of groups) for (const line of group) lines.push(line);
+	};
+	add(
+		failureSection(
 			'Submissions',
 			view.submissions.failed,
 			failures?.submissions,
@@ -65,8 +69,8 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		),
 	);
 	lines.push([]);
-	lines.push(
-		...failureSection(
+	add(
+		failureSection(
 			'Runs',
 			view.runs.failed,
 			failures?.runs,
@@ -81,31 +85,31 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 	const field = (label: string, value: string | undefined): Line[] =>
 		value ? [[{text: fit(label, 16), dim: true}, {text: value}]] : [];
 	lines.push([{text: 'Batch', bold: true}]);
-	lines.push(
-		...field('ARN', view.arn),
-		...field('UUID', view.uuid),
-		...field('Status', view.status),
-		...field('Total runs', formatCount(view.totalRuns)),
+	add(
+		field('ARN', view.arn),
+		field('UUID', view.uuid),
+		field('Status', view.status),
+		field('Total runs', formatCount(view.totalRuns)),
 	);
 	const iso = (date: Date | undefined) => date?.toISOString();
-	lines.push(
-		...field('Created', iso(view.createdAt)),
-		...field('Submitted', iso(view.submittedAt)),
-		...field('Processed', iso(view.processedAt)),
-		...field('Failed', iso(view.failedAt)),
+	add(
+		field('Created', iso(view.createdAt)),
+		field('Submitted', iso(view.submittedAt)),
+		field('Processed', iso(view.processedAt)),
+		field('Failed', iso(view.failedAt)),
 	);
-	lines.push(...field('Failure reason', view.failureReason));
+	for (const line of field('Failure reason', view.failureReason)) lines.push(line);
 	const s = view.submissions;
-	lines.push(
-		...field(
+	add(
+		field(
 			'Cancel calls',
 			s.cancelSucceeded + s.cancelFailed > 0
 				? `${formatCount(s.cancelSucceeded)} succeeded, ${formatCount(s.cancelFailed)} failed`
 				: undefined,
 		),
 	);
-	lines.push(
-		...field(
+	add(
+		field(
 			'Delete calls',
 			s.deleteSucceeded + s.deleteFailed > 0
 				? `${formatCount(s.deleteSucceeded)} succeeded, ${formatCount(s.deleteFailed)} failed`
@@ -113,15 +117,15 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		),
 	);
 	if (batch.lastUpdated !== undefined)
-		lines.push(
-			...field(
+		add(
+			field(
 				'Fetched',
 				`${new Date(batch.lastUpdated).toISOString()} (${Math.round((now - batch.lastUpdated) / 1000)}s ago)`,
 			),
 		);
 	if (batch.lastError)
-		lines.push(
-			...field(
+		add(
+			field(
 				'Last error',
 				`${batch.lastError.message}${batch.lastError.requestId ? ` (request id ${batch.lastError.requestId})` : ''}`,
 			),

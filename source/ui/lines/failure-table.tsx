@@ -4,6 +4,7 @@ import {Table} from '@alcalzone/ink-table';
 import type {FailureGroup} from '../../domain/failure-groups.js';
 import {formatCount} from '../text/format.js';
 import {truncate} from '../text/styled-line.js';
+import {largest} from '../../domain/largest.js';
 
 const PlainHeader = ({children}: React.PropsWithChildren) => <Text bold={false}>{children}</Text>;
 
@@ -14,7 +15,11 @@ const PlainHeader = ({children}: React.PropsWithChildren) => <Text bold={false}>
 export function failureTableLines(groups: readonly FailureGroup[], width: number, ascii: boolean): string[] {
 	if (groups.length === 0) return [];
 	// Columns take what their content needs (up to a cap); the message gets the rest of the width.
-	const longest = (values: string[]) => Math.max(...values.map((value) => value.length));
+	const longest = (values: string[]) =>
+		largest(
+			values.map((value) => value.length),
+			0,
+		);
 	const countWidth = Math.max(5, longest(groups.map((group) => formatCount(group.count))));
 	const reasonWidth = Math.min(30, Math.max(6, longest(groups.map((group) => group.reason))));
 	const examplesWidth = Math.min(20, Math.max(8, longest(groups.map((group) => group.examples.join(', ')))));

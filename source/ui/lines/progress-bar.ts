@@ -49,7 +49,7 @@ export function legendLines(
 			current = [{text: '  '}];
 			used = 2;
 		}
-		current.push(...entry, {text: '  '});
+		current = [...current, ...entry, {text: '  '}];
 		used += entryWidth;
 	}
 	if (current.length > 1) lines.push(current);
