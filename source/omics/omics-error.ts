@@ -150,7 +150,7 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	) {
 		return new OmicsError(
 			'bad-response',
-			`HealthOmics sent an unreadable ${operation} answer${about}`,
+			`HealthOmics sent an unreadable ${operation} answer${subject ? ` for ${subject}` : ''}`,
 			details,
 		);
 	}
@@ -158,7 +158,7 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	if (code?.startsWith('HPE_')) {
 		return new OmicsError(
 			'bad-response',
-			`HealthOmics sent an unreadable ${operation} answer${about} (malformed HTTP)`,
+			`HealthOmics sent an unreadable ${operation} answer${subject ? ` for ${subject}` : ''} (malformed HTTP)`,
 			details,
 		);
 	}

@@ -283,6 +283,7 @@ export class BatchPoller {
 			this.#lastDiscoveryAt = now;
 			if (this.#discoveryError) this.#events.push({type: 'recovered', at: now});
 			this.#discoveryError = undefined;
+			this.#credentialsError = undefined;
 			this.#discoveryAttempt = 0;
 			for (const listing of listings) {
 				if (this.#tracked.has(listing.id) || this.#removed.has(listing.id)) continue;

@@ -235,7 +235,7 @@ export function App({
 	);
 	const panel = (): Line[] => {
 		if (state.help) return helpLines(layout.panelColumns, glyphs);
-		if (!selected) return emptyPanelLines(snapshot, glyphs);
+		if (!selected) return emptyPanelLines(snapshot, glyphs, layout.panelColumns);
 		if (state.detailOpen) return detail.slice(Math.min(state.detailScroll, maxScroll));
 		const lines = batchPanelLines(selected, {
 			width: layout.panelColumns,
