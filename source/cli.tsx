@@ -10,13 +10,14 @@ import {runEmulatorCommand} from './cli/emulator-command.js';
 import {parseConfig, type RawFlags} from './cli/parse-config.js';
 import {runWatch} from './cli/run-watch.js';
 import {rejectUnknownFlags} from './cli/unknown-flags.js';
-import {startDiagnosticsLog} from './output/diagnostics-log.js';
+import {routeProcessWarnings, startDiagnosticsLog} from './output/diagnostics-log.js';
 import {endQuietlyWhenStdoutCloses} from './output/closed-stdout.js';
 import {guardedLineWriter, writeErrorLine} from './output/output-guard.js';
 
 /** Parses the command line into one config, then runs that mode; every bad input ends in one line and exit 2. */
 async function main(): Promise<number> {
 	endQuietlyWhenStdoutCloses();
+	routeProcessWarnings();
 	rejectUnknownFlags(process.argv.slice(2), FLAGS);
 	const cli = meow(HELP, {
 		importMeta: import.meta,

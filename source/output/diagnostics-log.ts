@@ -58,3 +58,16 @@ export function startDiagnosticsLog(file: string | undefined, everyMs = 10_000):
 	timer.unref();
 	return () => clearInterval(timer);
 }
+
+/**
+ * Node's process warnings (deprecations, listener leaks) would be printed to stderr, over the TUI:
+ * they go to the diagnostics log instead. Called once at start-up.
+ */
+export function routeProcessWarnings(): void {
+	process.emitWarning = ((warning: string | Error) => {
+		diagnosticsNote(
+			'warn',
+			warning instanceof Error ? `${warning.name}: ${warning.message}` : String(warning),
+		);
+	}) as typeof process.emitWarning;
+}
