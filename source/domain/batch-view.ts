@@ -1,4 +1,4 @@
-import {sanitizeText} from './sanitize-text.js';
+import {sanitizeText, stripUnsafeDeep} from './sanitize-text.js';
 import {statusClass, type StatusClass} from './batch-status.js';
 import type {RawBatch} from './raw-batch.js';
 
@@ -153,7 +153,8 @@ export function toBatchView(raw: RawBatch, fallbackId = ''): BatchView {
 			([key, value]) =>
 				[
 					sanitizeText(key, 64),
-					sanitizeText(typeof value === 'string' ? value : JSON.stringify(value), 512),
+					// Clean inside before encoding: JSON.stringify would turn ESC into the text "\u001b".
+					sanitizeText(typeof value === 'string' ? value : JSON.stringify(stripUnsafeDeep(value)), 512),
 				] as const,
 		),
 		...(text(setting['workflowId']) ? {workflowId: text(setting['workflowId'])} : {}),

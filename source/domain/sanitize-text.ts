@@ -33,6 +33,25 @@ export function stripUnsafe(text: string): string {
 		.replace(INVISIBLE, '');
 }
 
+/**
+ * A JSON-like value with every string in it (object keys included) passed through stripUnsafe, dates
+ * as ISO strings and non-finite numbers as null: safe to encode, safe once decoded.
+ */
+export function stripUnsafeDeep(value: unknown): unknown {
+	if (typeof value === 'string') return stripUnsafe(value);
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (Array.isArray(value)) return value.map(stripUnsafeDeep);
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+	if (typeof value === 'object' && value !== null) {
+		const clean: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(value)) {
+			if (entry !== undefined) clean[stripUnsafe(key)] = stripUnsafeDeep(entry);
+		}
+		return clean;
+	}
+	return value;
+}
+
 /** Strips everything unsafe, folds whitespace runs, and bounds the length (with an ellipsis). */
 export function sanitizeText(input: unknown, maxLength: number = DEFAULT_MAX_TEXT_LENGTH): string {
 	if (input === undefined || input === null) return '';

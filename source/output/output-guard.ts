@@ -1,4 +1,4 @@
-import {stripUnsafe} from '../domain/sanitize-text.js';
+import {stripUnsafe, stripUnsafeDeep} from '../domain/sanitize-text.js';
 
 // The one output guard. Everything batchtop writes goes through it: TUI frames (ui/terminal/frame-sink),
 // plain and table lines, stderr messages, and every string inside JSON/NDJSON records, to stdout and to
@@ -30,25 +30,9 @@ export function guardFrame(frame: string): string {
 	return frame.split('\n').map(guardStyledLine).join('\n');
 }
 
-/** A JSON value with every string in it (object keys included) guarded, and numbers JSON can carry. */
-export function guardValue(value: unknown): unknown {
-	if (typeof value === 'string') return stripUnsafe(value);
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	if (Array.isArray(value)) return value.map(guardValue);
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-	if (typeof value === 'object' && value !== null) {
-		const guarded: Record<string, unknown> = {};
-		for (const [key, entry] of Object.entries(value)) {
-			if (entry !== undefined) guarded[stripUnsafe(key)] = guardValue(entry);
-		}
-		return guarded;
-	}
-	return value;
-}
-
 /** One NDJSON line (no newline): what a consumer decodes holds no escape, control or format character. */
 export function guardJson(record: unknown): string {
-	return JSON.stringify(guardValue(record));
+	return JSON.stringify(stripUnsafeDeep(record));
 }
 
 /** Something that takes text, such as process.stdout. */

@@ -120,7 +120,7 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		add(
 			field(
 				'Fetched',
-				`${new Date(batch.lastUpdated).toISOString()} (${Math.round((now - batch.lastUpdated) / 1000)}s ago)`,
+				`${new Date(batch.lastUpdated).toISOString()} (${Math.max(0, Math.round((now - batch.lastUpdated) / 1000))}s ago)`,
 			),
 		);
 	if (batch.lastError)

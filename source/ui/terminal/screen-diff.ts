@@ -105,7 +105,8 @@ function changedRuns(before: readonly Cell[], after: readonly Cell[]): Run[] {
 		const eraseRest = to >= afterEnd;
 		const stop = Math.min(to, afterEnd);
 		const cells = after.slice(from, stop).filter((cell): cell is StyledChar => cell !== WIDE_TAIL);
-		return {start: from, end: stop, cells, eraseRest};
+		// A row that went blank from `from` on: the cursor stays where the erase left it, not at `stop`.
+		return {start: from, end: Math.max(from, stop), cells, eraseRest};
 	});
 }
 
