@@ -49,7 +49,7 @@ export async function runOnce(
 				}
 			}),
 		);
-		// Credentials and reachability problems affect every row: one clear line instead of a table of errors.
+		// Credentials and reachability problems affect every row: one clear line says what to do.
 		const everyRow = errors.length === rows.length && rows.length > 0;
 		const fatal = errors.find(
 			(error) =>
@@ -58,8 +58,9 @@ export async function runOnce(
 				error.kind === 'no-region' ||
 				((error.kind === 'unavailable' || error.kind === 'access-denied') && everyRow),
 		);
-		if (fatal) throw exitForOmicsError(fatal, where);
+		// Every batch gets its row (scripts read them); a problem common to all is also said once, on stderr.
 		for (const line of config.output === 'json' ? onceJsonLines(rows) : onceTable(rows)) write(line);
+		if (fatal) throw exitForOmicsError(fatal, where);
 		// Any batch that could not be read makes the exit code say so (domain/exit-policy.ts).
 		return worstErrorExitCode(errors.map((error) => error.kind)) ?? ExitCode.ok;
 	} finally {

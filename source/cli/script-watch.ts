@@ -1,5 +1,5 @@
 import type {BatchPoller} from '../poller/batch-poller.js';
-import type {PollerSnapshot} from '../poller/poller-state.js';
+import type {ErrorInfo, PollerSnapshot} from '../poller/poller-state.js';
 import {summaryRecord} from '../output/json-events.js';
 import {plainLines, plainSummary} from '../output/plain-lines.js';
 import {allFinished, verdictExitCode} from '../output/watch-outcome.js';
@@ -29,6 +29,20 @@ export interface WatchResult {
 /** Errors that mean the service cannot be used right now; they count toward --stale-timeout. */
 const isOutage = (kind: ErrorKind): boolean =>
 	kind === 'unavailable' || kind === 'bad-response' || kind === 'throttled';
+
+interface Outage {
+	readonly what: string;
+	/** The last good answer for it, or the start of the watch. */
+	readonly since: number;
+	readonly error: ErrorInfo;
+}
+
+/** Why nothing could be used at all: unreachable, or answering what cannot be read. */
+function outageReason(outage: Outage, where: string): string {
+	return outage.error.kind === 'unavailable'
+		? `cannot reach HealthOmics at ${where} (${outage.error.message}); check --endpoint-url, the region and your network`
+		: `no usable answer from HealthOmics at ${where}: ${outage.error.message}`;
+}
 
 /** Before any success, give up on an unreachable service after this long (a typo'd endpoint should not wait 10 minutes). */
 const FIRST_CONTACT_MS = 15_000;
@@ -110,19 +124,30 @@ export function runScriptWatch({
 			// A loop, not Math.max(...batches): that throws past ~125,000 batches.
 			let lastGood = snapshot.lastDiscoveryAt ?? 0;
 			for (const batch of batches) lastGood = Math.max(lastGood, batch.lastUpdated ?? 0);
-			const down =
-				batches.some((batch) => batch.lastError !== undefined && isOutage(batch.lastError.kind)) ||
-				(snapshot.discoveryError !== undefined && isOutage(snapshot.discoveryError.kind));
-			if (down && lastGood === 0 && now - started > Math.min(FIRST_CONTACT_MS, config.staleTimeoutMs)) {
+			// Each batch (and the listing) has its own stale clock: one hung batch ends a watch even
+			// while the others answer, or --wait would wait for it forever.
+			const outages: Outage[] = [];
+			for (const batch of batches)
+				if (batch.lastError && isOutage(batch.lastError.kind))
+					outages.push({
+						what: `batch ${batch.id}`,
+						since: batch.lastUpdated ?? started,
+						error: batch.lastError,
+					});
+			if (snapshot.discoveryError && isOutage(snapshot.discoveryError.kind))
+				outages.push({
+					what: 'the batch listing',
+					since: snapshot.lastDiscoveryAt ?? started,
+					error: snapshot.discoveryError,
+				});
+			const [first] = outages;
+			if (first && lastGood === 0 && now - started > Math.min(FIRST_CONTACT_MS, config.staleTimeoutMs))
+				return finish(ExitCode.unreachable, outageReason(first, where));
+			const stale = outages.find((outage) => now - outage.since > config.staleTimeoutMs);
+			if (stale) {
 				return finish(
 					ExitCode.unreachable,
-					`cannot reach HealthOmics at ${where}; check --endpoint-url, the region and your network`,
-				);
-			}
-			if (down && lastGood > 0 && now - lastGood > config.staleTimeoutMs) {
-				return finish(
-					ExitCode.unreachable,
-					`HealthOmics unreachable for more than ${Math.round(config.staleTimeoutMs / 1000)}s`,
+					`${stale.what}: no usable answer for more than ${Math.round(config.staleTimeoutMs / 1000)}s (${stale.error.message})`,
 				);
 			}
 			const finished = allFinished(snapshot);

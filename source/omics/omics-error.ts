@@ -83,7 +83,9 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 		typeof error === 'object' && error !== null ? error : {message: String(error)}
 	) as SdkErrorShape;
 	// The name comes from the answer's x-amzn-ErrorType header or its body's __type/code: untrusted.
-	const name = sanitizeText(shape.name ?? 'Error', 100) || 'Error';
+	// It is matched as sent (a type with control bytes in it is no known type) and shown sanitised.
+	const type = shape.name ?? 'Error';
+	const name = sanitizeText(type, 100) || 'Error';
 	const status = shape.$metadata?.httpStatusCode;
 	const rawCode = shape.code ?? (shape.cause as {code?: string} | undefined)?.code;
 	const code = typeof rawCode === 'string' ? sanitizeText(rawCode, 100) : undefined;
@@ -101,7 +103,7 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	const raw = sanitizeText((shape.message ?? '').split('\n')[0] ?? '', 300);
 
 	if (
-		name === 'CredentialsProviderError' ||
+		type === 'CredentialsProviderError' ||
 		/Could not load credentials|credential.* not (found|loaded)/i.test(raw)
 	) {
 		return new OmicsError(
@@ -117,27 +119,27 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 			details,
 		);
 	}
-	if (EXPIRED.has(name) || (status === 403 && /expired|security token/i.test(raw))) {
+	if (EXPIRED.has(type) || (status === 403 && /expired|security token/i.test(raw))) {
 		return new OmicsError(
 			'expired-credentials',
 			'AWS credentials expired or were rejected: run "aws sso login" or refresh them',
 			details,
 		);
 	}
-	if (name === 'ThrottlingException' || name === 'TooManyRequestsException' || status === 429) {
+	if (type === 'ThrottlingException' || type === 'TooManyRequestsException' || status === 429) {
 		return new OmicsError('throttled', `throttled by HealthOmics (${operation})`, details);
 	}
-	if (name === 'ResourceNotFoundException' || status === 404) {
+	if (type === 'ResourceNotFoundException' || status === 404) {
 		return new OmicsError('not-found', `not found:${about || ` ${operation}`}`, details);
 	}
-	if (name === 'AccessDeniedException' || status === 403) {
+	if (type === 'AccessDeniedException' || status === 403) {
 		return new OmicsError(
 			'access-denied',
 			`access denied: these credentials may not call omics:${operation}`,
 			details,
 		);
 	}
-	if (name === 'ValidationException' || status === 400 || status === 413) {
+	if (type === 'ValidationException' || status === 400 || status === 413) {
 		return new OmicsError('invalid', `rejected as invalid (${operation}): ${raw}`, details);
 	}
 	// A 2xx answer the SDK could not parse (truncated or garbage JSON, a timestamp that is not one):
@@ -145,7 +147,7 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	if (
 		(status === undefined || (status >= 200 && status < 300)) &&
 		// Smithy's deserializer middleware appends this line to whatever its parsers threw.
-		(name === 'SyntaxError' || /Deserialization error/.test(shape.message ?? '')) &&
+		(type === 'SyntaxError' || /Deserialization error/.test(shape.message ?? '')) &&
 		!(code !== undefined && NETWORK_CODES.has(code))
 	) {
 		return new OmicsError(
@@ -164,8 +166,8 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	}
 	if (
 		(status !== undefined && (status >= 500 || status === 408)) ||
-		name === 'RequestTimeoutException' ||
-		name === 'TimeoutError' ||
+		type === 'RequestTimeoutException' ||
+		type === 'TimeoutError' ||
 		(code !== undefined && NETWORK_CODES.has(code)) ||
 		/socket hang up|ECONNREFUSED|ECONNRESET/i.test(raw)
 	) {

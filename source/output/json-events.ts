@@ -42,6 +42,7 @@ export function batchRecord(view: BatchView): Record<string, unknown> {
 		failedTime: view.failedAt?.toISOString() ?? null,
 		failureReason: view.failureReason ?? null,
 		arn: view.arn ?? null,
+		anomalies: view.anomalies,
 	};
 }
 
@@ -94,6 +95,8 @@ export function eventRecord(
 			};
 		case 'batch-discovered':
 			return {...base, type: 'discovered', id: event.id};
+		case 'anomaly':
+			return {...base, type: 'anomaly', id: event.id, name: view?.name || null, anomalies: event.anomalies};
 		case 'error':
 			return {
 				...base,

@@ -43,7 +43,11 @@ export function onceTable(rows: readonly OnceRow[]): string[] {
 			)
 			.join('  ')
 			.trimEnd();
-	return [format(header), ...body.map(format)];
+	// What did not add up is said under the table, never dropped.
+	const anomalies = rows.flatMap((row) =>
+		'view' in row ? row.view.anomalies.map((anomaly) => `${row.id}: anomaly: ${anomaly}`) : [],
+	);
+	return [format(header), ...body.map(format), ...anomalies];
 }
 
 /** --once --json: one object per batch per line. */

@@ -59,6 +59,9 @@ export function plainLines(events: readonly PollerEvent[], snapshot: PollerSnaps
 				break;
 			case 'batch-discovered':
 				break; // its "seen" line follows with the first poll
+			case 'anomaly':
+				lines.push(`${at} ${who(view, id)} anomaly: ${event.anomalies.join('; ')}`);
+				break;
 			case 'error':
 				lines.push(
 					`${at} ${event.id ? `${who(view, event.id)} ` : ''}error${event.error.action && !event.id ? ` (${event.error.action})` : ''}: ${event.error.message}${event.error.requestId ? ` (request id ${event.error.requestId})` : ''}`,

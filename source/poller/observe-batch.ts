@@ -25,9 +25,17 @@ export function observeBatch(
 	at: number,
 ): Observation {
 	const id = next.id;
+	const anomaly: PollerEvent[] =
+		next.anomalies.length > 0 && next.anomalies.join('\n') !== previous?.anomalies.join('\n')
+			? [{type: 'anomaly', id, at, anomalies: next.anomalies}]
+			: [];
 	if (!previous)
-		return {changed: true, notable: true, events: [{type: 'batch-seen', id, at, status: next.status}]};
-	const events: PollerEvent[] = [];
+		return {
+			changed: true,
+			notable: true,
+			events: [{type: 'batch-seen', id, at, status: next.status}, ...anomaly],
+		};
+	const events: PollerEvent[] = [...anomaly];
 	const changed = previousSample?.signature !== nextSample.signature;
 	if (previous.status !== next.status)
 		events.push({type: 'status-changed', id, at, from: previous.status, to: next.status});

@@ -48,7 +48,7 @@ export class PageGuard {
 	#error(what: string): OmicsError {
 		return new OmicsError(
 			'bad-response',
-			`HealthOmics ${this.operation} paging ${what}; stopped after ${this.#pages} page${this.#pages === 1 ? '' : 's'} (${this.#ids.size} entries)`,
+			`HealthOmics ${this.operation} paging ${what}; stopped after ${this.#pages} page${this.#pages === 1 ? '' : 's'} (${this.#ids.size} ${this.#ids.size === 1 ? 'entry' : 'entries'})`,
 			{operation: this.operation, code: 'PagingLoop'},
 		);
 	}

@@ -84,6 +84,13 @@ export type PollerEvent =
 			readonly verdict: Verdict;
 	  }
 	| {readonly type: 'batch-discovered'; readonly id: string; readonly at: number}
+	/** The answer did not add up (another batch's id, counts out of range): shown, never hidden. */
+	| {
+			readonly type: 'anomaly';
+			readonly id: string;
+			readonly at: number;
+			readonly anomalies: readonly string[];
+	  }
 	| {readonly type: 'error'; readonly id?: string; readonly at: number; readonly error: ErrorInfo}
 	/** A batch (or, without an id, discovery's ListBatch) answers again after an error. */
 	| {readonly type: 'recovered'; readonly id?: string; readonly at: number}

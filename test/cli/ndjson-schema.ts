@@ -46,6 +46,7 @@ export const BatchRecordSchema = z
 		failedTime: time.nullable(),
 		failureReason: z.string().nullable(),
 		arn: z.string().nullable(),
+		anomalies: z.array(z.string()),
 	})
 	.strict();
 
@@ -87,6 +88,15 @@ export const EventSchema = z.discriminatedUnion('type', [
 		})
 		.strict(),
 	z.object({...base, type: z.literal('discovered'), id: z.string()}).strict(),
+	z
+		.object({
+			...base,
+			type: z.literal('anomaly'),
+			id: z.string(),
+			name: z.string().nullable(),
+			anomalies: z.array(z.string()).min(1),
+		})
+		.strict(),
 	z
 		.object({
 			...base,

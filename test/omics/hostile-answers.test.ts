@@ -90,12 +90,12 @@ describe('hostile error types and request ids', () => {
 			}));
 			const error = await omicsRejection(batchApi().getBatch('1'));
 			expectSafe(error);
-			// The sanitised type is "ThrottlingException": classified by what is left once the C1 sequences
-			// (CSI 2J, OSC title) are stripped, so it backs off like a throttle rather than crashing.
-			expect(error.kind).toBe('throttled');
+			// Stripped of its C1 sequences the type would read "ThrottlingException": it is matched as sent,
+			// so a hostile type cannot pose as a known one; it is shown sanitised.
+			expect(error.kind).toBe('unknown');
 			expect(error.details.code).toBe('ThrottlingException');
 			expect(error.details.httpStatus).toBe(status);
-			expect(error.message).toBe('throttled by HealthOmics (GetBatch)');
+			expect(error.message).toBe('GetBatch failed: ThrottlingException: Rate exceeded');
 		},
 	);
 
