@@ -1,8 +1,18 @@
-// Bundles the CLI into ESM chunks: loads ~4x faster than resolving node_modules at start-up.
+// Bundles the CLI into ESM chunks: loads ~4x faster than resolving node_modules at start-up, and the
+// package needs no dependencies at install time (everything it runs is in dist/).
 import {build} from 'esbuild';
-import {chmod, rm} from 'node:fs/promises';
+import {execFileSync} from 'node:child_process';
+import {chmod, rm, writeFile} from 'node:fs/promises';
+import {thirdPartyNotices} from './third-party-notices.mjs';
 
 const outdir = 'dist';
+
+// The Ink patch (patches/, measuring caches kept across frames) is applied here, where the bundle is
+// built, not at a user's install: patch-package is idempotent, and the tests and the bench, which load
+// Ink from node_modules, get the same Ink as the bundle because they build first.
+execFileSync(process.execPath, ['node_modules/patch-package/index.js', '--error-on-fail'], {
+	stdio: ['ignore', 'ignore', 'inherit'],
+});
 
 // Ink imports react-devtools-core (an optional dev tool) only when DEV=true, but a bundle would hoist
 // that import to the top and fail at start-up without it. A no-op stand-in keeps the bundle whole.
@@ -20,7 +30,7 @@ const withoutInkDevtools = {
 };
 // Chunk names carry content hashes: start empty so old chunks do not pile up in the package.
 await rm(outdir, {recursive: true, force: true});
-await build({
+const result = await build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir,
 	// The emulator and the TUI are loaded by import() only in the modes that use them.
@@ -31,8 +41,10 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	sourcemap: 'linked',
+	// No source maps: 5.9 MB in the package that no user's stack trace ever read.
+	sourcemap: false,
 	legalComments: 'none',
+	metafile: true,
 	logLevel: 'warning',
 	// CommonJS dependencies inside an ESM bundle still call require().
 	banner: {
@@ -42,3 +54,5 @@ await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 });
 await chmod(`${outdir}/cli.js`, 0o755);
+// legalComments is 'none', so the licences of what the bundle contains ship beside it instead.
+await writeFile(`${outdir}/THIRD-PARTY-NOTICES.md`, await thirdPartyNotices(result.metafile));
