@@ -18,7 +18,12 @@ import {guardedLineWriter, writeErrorLine} from './output/output-guard.js';
 async function main(): Promise<number> {
 	endQuietlyWhenStdoutCloses();
 	routeProcessWarnings();
-	rejectUnknownFlags(process.argv.slice(2), FLAGS);
+	const argv = process.argv.slice(2);
+	// -h, --help and --version anywhere before `--` (meow honours them only alone on the line).
+	const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+	if (options.includes('-h') || options.includes('--help')) return printed(`${helpText()}\n`);
+	if (options.includes('--version')) return printed(`${packageJson.version}\n`);
+	rejectUnknownFlags(argv, FLAGS);
 	const cli = meow(HELP, {
 		importMeta: import.meta,
 		version: packageJson.version,
@@ -37,6 +42,16 @@ async function main(): Promise<number> {
 		return ExitCode.ok;
 	}
 	return runWatch(config, write);
+}
+
+/** The help text as meow prints it: the description, then the usage. */
+function helpText(): string {
+	return `\n  ${packageJson.description}\n${HELP.replace(/^\n/, '\n').trimEnd()}\n`;
+}
+
+function printed(text: string): number {
+	process.stdout.write(text);
+	return ExitCode.ok;
 }
 
 main().then(
