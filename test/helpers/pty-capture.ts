@@ -89,14 +89,7 @@ export class PtyCapture {
 
 	/** The program's pid: the child of `script`, which exec'd it (check it is the program before signalling). */
 	programPid(): number {
-		const scriptPid = this.#child.pid;
-		if (scriptPid === undefined) throw new Error('script did not start');
-		const children = readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8')
-			.trim()
-			.split(/\s+/);
-		const pid = Number(children[0]);
-		if (!Number.isInteger(pid) || pid <= 0) throw new Error('the program has not started yet');
-		return pid;
+		return scriptChildPid(this.#child.pid);
 	}
 
 	/** Types into the terminal. */
@@ -136,4 +129,13 @@ export class PtyCapture {
 		await this.#pending;
 		this.terminal.dispose();
 	}
+}
+
+/** The pid of the program util-linux `script` runs (its child, which exec'd the command). */
+export function scriptChildPid(scriptPid: number | undefined): number {
+	if (scriptPid === undefined) throw new Error('script did not start');
+	const children = readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8').trim().split(/\s+/);
+	const pid = Number(children[0]);
+	if (!Number.isInteger(pid) || pid <= 0) throw new Error('the program has not started yet');
+	return pid;
 }

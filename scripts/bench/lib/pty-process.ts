@@ -1,9 +1,9 @@
 // A process on a real pseudo-terminal (util-linux `script`), its output replayed through a headless
 // xterm so that the bench sees the screen a user would see.
 import {spawn, type ChildProcess} from 'node:child_process';
-import {readFileSync} from 'node:fs';
 import xterm from '@xterm/headless';
 import {visibleRows, type HeadlessTerminal} from '../../../test/helpers/terminal-screen.js';
+import {scriptChildPid} from '../../../test/helpers/pty-capture.js';
 
 export interface PtyOptions {
 	readonly command: readonly string[];
@@ -82,14 +82,7 @@ export class PtyProcess {
 
 	/** The program's pid (the child of `script`, which exec'd it). */
 	programPid(): number {
-		const scriptPid = this.#child.pid;
-		if (scriptPid === undefined) throw new Error('script did not start');
-		const children = readFileSync(`/proc/${scriptPid}/task/${scriptPid}/children`, 'utf8')
-			.trim()
-			.split(/\s+/);
-		const pid = Number(children[0]);
-		if (!Number.isInteger(pid) || pid <= 0) throw new Error('the program has not started yet');
-		return pid;
+		return scriptChildPid(this.#child.pid);
 	}
 
 	/** Types into the terminal. */
