@@ -634,4 +634,90 @@ describe('batchtop against a hostile HealthOmics endpoint (built CLI)', () => {
 		});
 		expect(svc.count(), 'requests that reached the service').toBe(0);
 	});
+
+	it('rides out a 5xx storm: error once, "reachable again", then the batch finishes and --wait exits 0', async () => {
+		const svc = await service({
+			GetBatch: (request, index) =>
+				index === 0
+					? {kind: 'json', body: validBatch(idOf(request))}
+					: index <= 6
+						? {kind: 'error', status: 503, type: 'ServiceUnavailableException', message: 'slow down'}
+						: {kind: 'json', body: processedBatch(idOf(request))},
+		});
+		const result = await timed(
+			at(
+				svc.url,
+				'111',
+				'--plain',
+				'--wait',
+				'--interval',
+				'0.2:0.4',
+				'--stale-timeout',
+				'30s',
+				'--timeout',
+				'25s',
+			),
+			30_000,
+		);
+		const context = `stdout: ${shown(result.stdout)}\nstderr: ${shown(result.stderr)}`;
+		expect(result.code, context).toBe(0);
+		// One error line for the whole storm, one recovery line, then the finish.
+		expect(result.stdout.match(/ error: /g) ?? [], context).toHaveLength(1);
+		expect(result.stdout, context).toMatch(/111 \S+ reachable again/);
+		expect(result.stdout, context).toMatch(/finished: PROCESSED/);
+		expect(svc.count('GetBatch')).toBeGreaterThanOrEqual(8);
+	});
+
+	it('stops with exit 4 and says what to do when the token expires mid-run', async () => {
+		const svc = await service({
+			GetBatch: (request, index) =>
+				index < 2
+					? {kind: 'json', body: validBatch(idOf(request))}
+					: {
+							kind: 'error',
+							status: 403,
+							type: 'ExpiredTokenException',
+							message: 'The security token included in the request is expired',
+						},
+		});
+		const result = await timed(at(svc.url, '111', '--plain', '--interval', '0.2:0.4', '--timeout', '15s'));
+		const context = `stdout: ${shown(result.stdout)}\nstderr: ${shown(result.stderr)}`;
+		expect(result.code, context).toBe(4);
+		expect(result.stdout, context).toMatch(/^\S+ 111 \S+ INPROGRESS/m);
+		expect(result.stdout, context).toMatch(
+			/exit 4: AWS credentials expired or were rejected: run "aws sso login"/,
+		);
+		expect(result.stderr, context).not.toMatch(STACK_TRACE);
+	});
+
+	it('survives unknown enums, negative, null, wrong-typed and missing fields: shown as anomalies, nothing crashes', async () => {
+		const weird = (id: string) => ({
+			id,
+			status: 'SOMETHING_NEW',
+			name: 42,
+			totalRuns: -5,
+			tags: 'not-a-map',
+			defaultRunSetting: ['a', 'list'],
+			submissionSummary: {successfulStartSubmissionCount: 'seven', failedStartSubmissionCount: null},
+			runSummary: {completedRunCount: -3, runningRunCount: 2.5, failedRunCount: 1e400},
+		});
+		const svc = await service({GetBatch: (request) => ({kind: 'json', body: weird(idOf(request))})});
+		const [json, plain] = await Promise.all([
+			timed(at(svc.url, '111', '--once', '--json')),
+			timed(at(svc.url, '111', '--plain', '--interval', '0.2:0.4', '--timeout', '2s')),
+		]);
+		const context = `json: ${shown(json.stdout)}\n${shown(json.stderr)}\nplain: ${shown(plain.stdout)}\n${shown(plain.stderr)}`;
+		expect(json.code, context).toBe(0);
+		const record = BatchRecordSchema.parse(JSON.parse(json.stdout));
+		expect(record.status).toBe('SOMETHING_NEW');
+		expect(record.verdict).toBe('unknown');
+		expect(record.anomalies.length, context).toBeGreaterThanOrEqual(2);
+		expect(record.anomalies.join('\n')).toMatch(
+			/submissionSummary.successfulStartSubmissionCount is not a count/,
+		);
+		// The --timeout ends the plain watch; it ran, showed the batch and its anomalies, and did not crash.
+		expect(plain.code, context).toBe(5);
+		expect(plain.stdout, context).toMatch(/111 .*anomaly: /);
+		for (const result of [json, plain]) expect(result.stderr, context).not.toMatch(STACK_TRACE);
+	});
 });
