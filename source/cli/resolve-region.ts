@@ -2,7 +2,7 @@ import type {BatchReference} from '../domain/batch-reference.js';
 import {createOmicsClient, type OmicsConnection} from '../omics/omics-client.js';
 import {ExitCode, ExitError} from './exit-codes.js';
 
-/** The region to watch: --region, else the SDK's own resolution (AWS_REGION, the profile), else a batch ARN's. */
+/** The region to watch: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's (the SDK's), else a batch ARN's. */
 export async function resolveRegion(
 	connection: OmicsConnection,
 	references: readonly BatchReference[],
@@ -20,7 +20,9 @@ export async function resolveRegion(
 			ExitCode.usage,
 			`the batch ARNs name several regions (${arnRegions.join(', ')}); run one batchtop per region`,
 		);
-	let region = connection.region;
+	// The AWS CLI's order: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile. The SDK reads only
+	// AWS_REGION and the profile, so AWS_DEFAULT_REGION is taken here, before it asks the profile.
+	let region = connection.region || env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || undefined;
 	if (!region) {
 		try {
 			region = await createOmicsClient(connection, env).config.region();

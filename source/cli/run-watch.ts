@@ -66,11 +66,14 @@ async function watch(
 			: {...config.connection, log: diagnosticsNote};
 		const region = await resolveRegion(connection, config.references);
 		const endpoint = resolveEndpointUrl(connection);
+		// Like k9s's context: which account settings are in use is on screen and in every message.
+		const profile = connection.profile ?? (process.env['AWS_PROFILE'] || undefined);
+		const place = endpoint ? `${region} (${endpoint})` : region;
 		const where = emulator
 			? `the demo emulator ${emulator.url}`
-			: endpoint
-				? `${region} (${endpoint})`
-				: region;
+			: profile
+				? `profile ${profile}, ${place}`
+				: place;
 		const api = createBatchApi(createOmicsClient({...connection, region}), {
 			deadlineMs: connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
 		});
