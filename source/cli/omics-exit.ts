@@ -24,6 +24,9 @@ export function exitForOmicsError(error: unknown, where: string): ExitError {
 				`cannot reach HealthOmics at ${where}: ${why}; check --endpoint-url, the region and your network`,
 			);
 		}
+		case 'tls':
+			// The message names the problem and the hint (omics/tls-error.ts); `where` says which endpoint.
+			return new ExitError(code, `cannot connect securely to HealthOmics at ${where}: ${error.message}`);
 		case 'bad-response':
 			return new ExitError(code, `${error.message} at ${where}; check --endpoint-url and any proxy${id}`);
 		case 'throttled':

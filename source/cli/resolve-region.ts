@@ -1,5 +1,6 @@
 import type {BatchReference} from '../domain/batch-reference.js';
 import {createOmicsClient, type OmicsConnection} from '../omics/omics-client.js';
+import {NetworkConfigError} from '../omics/network-config.js';
 import {ExitCode, ExitError} from './exit-codes.js';
 
 /** The region to watch: --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's (the SDK's), else a batch ARN's. */
@@ -26,7 +27,9 @@ export async function resolveRegion(
 	if (!region) {
 		try {
 			region = await createOmicsClient(connection, env).config.region();
-		} catch {
+		} catch (error) {
+			// A proxy or CA setting that cannot be used is its own problem, not a missing region.
+			if (error instanceof NetworkConfigError) throw new ExitError(ExitCode.usage, error.message);
 			region = undefined;
 		}
 	}

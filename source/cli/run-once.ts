@@ -56,7 +56,8 @@ export async function runOnce(
 				error.kind === 'no-credentials' ||
 				error.kind === 'expired-credentials' ||
 				error.kind === 'no-region' ||
-				((error.kind === 'unavailable' || error.kind === 'access-denied') && everyRow),
+				((error.kind === 'unavailable' || error.kind === 'tls' || error.kind === 'access-denied') &&
+					everyRow),
 		);
 		// Every batch gets its row (scripts read them); a problem common to all is also said once, on stderr.
 		for (const line of config.output === 'json' ? onceJsonLines(rows) : onceTable(rows)) write(line);

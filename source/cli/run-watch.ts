@@ -6,6 +6,7 @@ import {
 	type OmicsConnection,
 } from '../omics/omics-client.js';
 import {diagnosticsNote} from '../output/diagnostics-log.js';
+import {NetworkConfigError} from '../omics/network-config.js';
 import {writeErrorLine} from '../output/output-guard.js';
 import {BatchPoller} from '../poller/batch-poller.js';
 import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
@@ -62,6 +63,8 @@ async function watch(
 					credentials: DEMO_CREDENTIALS,
 					requestTimeoutMs: config.requestTimeoutMs ?? 5_000,
 					log: diagnosticsNote,
+					// The demo emulator is on this machine: never through a corporate proxy.
+					direct: true,
 				}
 			: {...config.connection, log: diagnosticsNote};
 		const region = await resolveRegion(connection, config.references);
@@ -74,7 +77,7 @@ async function watch(
 			: profile
 				? `profile ${profile}, ${place}`
 				: place;
-		const api = createBatchApi(createOmicsClient({...connection, region}), {
+		const api = createBatchApi(clientOrUsageError({...connection, region}), {
 			deadlineMs: connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
 		});
 		if (config.once) return await runOnce(api, config, where, write);
@@ -128,6 +131,16 @@ async function watch(
 		}
 	} finally {
 		await emulator?.stop();
+	}
+}
+
+/** The client; a proxy or CA-bundle setting that cannot be used is a usage error (one line, exit 2). */
+function clientOrUsageError(connection: OmicsConnection) {
+	try {
+		return createOmicsClient(connection);
+	} catch (error) {
+		if (error instanceof NetworkConfigError) throw new ExitError(ExitCode.usage, error.message);
+		throw error;
 	}
 }
 

@@ -28,7 +28,7 @@ export interface WatchResult {
 
 /** Errors that mean the service cannot be used right now; they count toward --stale-timeout. */
 const isOutage = (kind: ErrorKind): boolean =>
-	kind === 'unavailable' || kind === 'bad-response' || kind === 'throttled';
+	kind === 'unavailable' || kind === 'bad-response' || kind === 'throttled' || kind === 'tls';
 
 interface Outage {
 	readonly what: string;
@@ -39,9 +39,14 @@ interface Outage {
 
 /** Why nothing could be used at all: unreachable, or answering what cannot be read. */
 function outageReason(outage: Outage, where: string): string {
-	return outage.error.kind === 'unavailable'
-		? `cannot reach HealthOmics at ${where} (${outage.error.message}); check --endpoint-url, the region and your network`
-		: `no usable answer from HealthOmics at ${where}: ${outage.error.message}`;
+	switch (outage.error.kind) {
+		case 'unavailable':
+			return `cannot reach HealthOmics at ${where} (${outage.error.message}); check --endpoint-url, the region and your network`;
+		case 'tls':
+			return `cannot connect securely to HealthOmics at ${where}: ${outage.error.message}`;
+		default:
+			return `no usable answer from HealthOmics at ${where}: ${outage.error.message}`;
+	}
 }
 
 /** Before any success, give up on an unreachable service after this long (a typo'd endpoint should not wait 10 minutes). */

@@ -7,6 +7,8 @@ export type ErrorKind =
 	| 'access-denied'
 	| 'throttled'
 	| 'unavailable'
+	/** The TLS handshake failed: a certificate not trusted (a TLS-inspecting proxy), or no TLS at all. */
+	| 'tls'
 	| 'invalid'
 	| 'bad-response'
 	| 'expired-credentials'
@@ -59,6 +61,7 @@ export function exitCodeForError(kind: ErrorKind): number {
 		case 'invalid':
 			return ExitCode.usage;
 		case 'unavailable':
+		case 'tls':
 		case 'throttled':
 		case 'bad-response':
 			return ExitCode.unreachable;

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-omics';
 import {OmicsError, toOmicsError} from './omics-error.js';
 import {DEFAULT_REQUEST_TIMEOUT_MS} from './omics-client.js';
-import {isReusedSocketReset, MAX_SOCKETS} from './reuse-aware-agent.js';
+import {isReusedSocketReset, MAX_SOCKETS} from './http-agents.js';
 import type {BatchListing, RawBatch} from '../domain/raw-batch.js';
 import type {FailureItem} from '../domain/failure-groups.js';
 

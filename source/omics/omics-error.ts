@@ -1,5 +1,6 @@
 import type {ErrorKind} from '../domain/exit-policy.js';
 import {sanitizeText} from '../domain/sanitize-text.js';
+import {classifyConnectionError} from './tls-error.js';
 
 /** The few kinds of failure the poller and the UI treat differently (domain/exit-policy.ts). */
 export type OmicsErrorKind = ErrorKind;
@@ -102,6 +103,11 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	// Service messages are untrusted text: they reach the terminal and logs only through the sanitiser.
 	const raw = sanitizeText((shape.message ?? '').split('\n')[0] ?? '', 300);
 
+	// The connection itself failed (an untrusted certificate, a refusing proxy): checked first, because a
+	// credential provider that met it on its way to STS or SSO re-throws it as a CredentialsProviderError.
+	const connection = classifyConnectionError(error, operation);
+	if (connection)
+		return new OmicsError(connection.kind, connection.message, {...details, code: connection.code});
 	if (
 		type === 'CredentialsProviderError' ||
 		/Could not load credentials|credential.* not (found|loaded)/i.test(raw)

@@ -34,7 +34,12 @@ export function retryDelayMs(
 ): number {
 	const backoff = {baseMs: 1000, capMs: bounds.maxMs};
 	if (error.kind === 'throttled') return backoffDelayMs(attempt, backoff, random, error.details.retryAfterMs);
-	if (error.kind === 'unavailable' || error.kind === 'unknown')
+	if (
+		error.kind === 'unavailable' ||
+		error.kind === 'bad-response' ||
+		error.kind === 'tls' ||
+		error.kind === 'unknown'
+	)
 		return backoffDelayMs(attempt, backoff, random);
 	if (isCredentialProblem(error)) return bounds.maxMs;
 	return slowInterval(bounds);

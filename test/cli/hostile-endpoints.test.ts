@@ -699,7 +699,7 @@ describe('batchtop against a hostile HealthOmics endpoint (built CLI)', () => {
 			tags: 'not-a-map',
 			defaultRunSetting: ['a', 'list'],
 			submissionSummary: {successfulStartSubmissionCount: 'seven', failedStartSubmissionCount: null},
-			runSummary: {completedRunCount: -3, runningRunCount: 2.5, failedRunCount: 1e400},
+			runSummary: {completedRunCount: -3, runningRunCount: 2.5, failedRunCount: 1e300},
 		});
 		const svc = await service({GetBatch: (request) => ({kind: 'json', body: weird(idOf(request))})});
 		const [json, plain] = await Promise.all([

@@ -8,6 +8,7 @@ const REASONS: Record<OmicsErrorKind, string> = {
 	'access-denied': 'access denied',
 	throttled: 'throttled',
 	unavailable: 'unreachable or not answering',
+	tls: 'TLS certificate not trusted',
 	invalid: 'request rejected',
 	'bad-response': 'unreadable answer',
 	'expired-credentials': 'credentials expired',
