@@ -4,15 +4,17 @@ import './ui/terminal/interactive-environment.js';
 import './omics/sdk-environment.js';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
-import {FLAGS, HELP} from './cli/cli-flags.js';
+import {FLAGS, HELP, kebabCase, type Flags} from './cli/cli-flags.js';
+import {defaultConfigFilePath, readConfigFile} from './cli/config-file.js';
 import {ExitCode, ExitError, UsageError} from './cli/exit-codes.js';
 import {runEmulatorCommand} from './cli/emulator-command.js';
-import {parseConfig, type RawFlags} from './cli/parse-config.js';
+import {parseConfig} from './cli/parse-config.js';
+import {printConfigLines, printConfigRecord} from './cli/print-config.js';
 import {runWatch} from './cli/run-watch.js';
 import {rejectUnknownFlags} from './cli/unknown-flags.js';
 import {routeProcessWarnings, startDiagnosticsLog} from './output/diagnostics-log.js';
 import {endQuietlyWhenStdoutCloses} from './output/closed-stdout.js';
-import {guardedLineWriter, writeErrorLine} from './output/output-guard.js';
+import {guardedLineWriter, guardJson, writeErrorLine} from './output/output-guard.js';
 
 /** Parses the command line into one config, then runs that mode; every bad input ends in one line and exit 2. */
 async function main(): Promise<number> {
@@ -24,24 +26,55 @@ async function main(): Promise<number> {
 	if (options.includes('-h') || options.includes('--help')) return printed(`${helpText()}\n`);
 	if (options.includes('--version')) return printed(`${packageJson.version}\n`);
 	rejectUnknownFlags(argv, FLAGS);
-	const cli = meow(HELP, {
-		importMeta: import.meta,
-		version: packageJson.version,
-		allowUnknownFlags: false,
-		flags: FLAGS,
-	});
-	const config = parseConfig(cli.input, cli.flags as unknown as RawFlags, {
-		stdinIsTty: process.stdin.isTTY === true,
-		stdoutIsTty: process.stdout.isTTY === true,
-	});
+	const {input, flags} = parseArguments(argv);
+	// The config file is read (and validated, in parseConfig) before anything touches the terminal or
+	// the network; the emulator takes none of its settings.
+	const configPath = input[0] === 'emulator' ? undefined : defaultConfigFilePath(process.env);
+	const config = parseConfig(
+		input,
+		flags,
+		{stdinIsTty: process.stdin.isTTY === true, stdoutIsTty: process.stdout.isTTY === true},
+		process.env,
+		configPath === undefined ? undefined : readConfigFile(configPath),
+	);
 	// Every line batchtop prints to stdout passes the output guard here.
 	const write = guardedLineWriter(process.stdout);
+	if (config.command === 'print-config') {
+		if (config.json) write(guardJson(printConfigRecord(config)));
+		else for (const line of printConfigLines(config)) write(line);
+		return ExitCode.ok;
+	}
 	startDiagnosticsLog(process.env['BATCHTOP_DIAGNOSTICS']);
 	if (config.command === 'emulator') {
 		await runEmulatorCommand(config.options, write);
 		return ExitCode.ok;
 	}
 	return runWatch(config, write);
+}
+
+/**
+ * meow's parse, typed from FLAGS (no cast: its result is assignable to Flags). Booleans have no
+ * default, so an absent flag is undefined; a flag given twice is a one-line usage error, not meow's throw.
+ */
+function parseArguments(argv: readonly string[]): {input: string[]; flags: Flags} {
+	try {
+		const cli = meow(HELP, {
+			importMeta: import.meta,
+			argv: [...argv],
+			version: packageJson.version,
+			allowUnknownFlags: false,
+			booleanDefault: undefined,
+			flags: FLAGS,
+		});
+		const flags: Flags = cli.flags;
+		return {input: cli.input, flags};
+	} catch (error) {
+		const twice = /^The flag --(\w+) can only be set once\.$/.exec(
+			error instanceof Error ? error.message : '',
+		);
+		if (twice) throw new UsageError(`--${kebabCase(twice[1] ?? '')} can be given only once`);
+		throw error;
+	}
 }
 
 /** The help text as meow prints it: the description, then the usage. */

@@ -1,10 +1,17 @@
-/** Every flag meow knows; values stay strings so one validator can explain what is wrong with them. */
+import type {AnyFlags, TypedFlags} from 'meow';
+
+/**
+ * Every flag meow knows; values stay strings so one validator can explain what is wrong with them.
+ * No boolean has a default (meow runs with `booleanDefault: undefined`): a flag that is absent is
+ * `undefined`, so the config file and the environment can fill it in, and a flag that does not apply
+ * to the command can be told apart from one left alone.
+ */
 export const FLAGS = {
 	// Where and what
 	region: {type: 'string'},
 	profile: {type: 'string'},
 	endpointUrl: {type: 'string'},
-	all: {type: 'boolean', default: false},
+	all: {type: 'boolean'},
 	status: {type: 'string'},
 	name: {type: 'string'},
 	runGroup: {type: 'string'},
@@ -13,21 +20,23 @@ export const FLAGS = {
 	maxRps: {type: 'string'},
 	requestTimeout: {type: 'string'},
 	// Output
-	plain: {type: 'boolean', default: false},
-	json: {type: 'boolean', default: false},
-	once: {type: 'boolean', default: false},
-	exitStatus: {type: 'boolean', default: false},
-	wait: {type: 'boolean', default: false},
-	failFast: {type: 'boolean', default: false},
+	plain: {type: 'boolean'},
+	json: {type: 'boolean'},
+	once: {type: 'boolean'},
+	exitStatus: {type: 'boolean'},
+	wait: {type: 'boolean'},
+	failFast: {type: 'boolean'},
 	timeout: {type: 'string'},
 	staleTimeout: {type: 'string'},
 	log: {type: 'string'},
-	notify: {type: 'boolean', default: false},
-	color: {type: 'boolean', default: true},
-	ascii: {type: 'boolean', default: false},
-	altScreen: {type: 'boolean', default: true},
+	notify: {type: 'boolean'},
+	color: {type: 'boolean'},
+	ascii: {type: 'boolean'},
+	altScreen: {type: 'boolean'},
+	sort: {type: 'string'},
+	printConfig: {type: 'boolean'},
 	// Demo and emulator
-	demo: {type: 'boolean', default: false},
+	demo: {type: 'boolean'},
 	scenario: {type: 'string'},
 	speed: {type: 'string'},
 	port: {type: 'string'},
@@ -36,7 +45,65 @@ export const FLAGS = {
 	fault: {type: 'string', isMultiple: true},
 	runSummaryLag: {type: 'string'},
 	s3SettingsRuns: {type: 'string'},
-} as const;
+} as const satisfies AnyFlags;
+
+export type FlagName = keyof typeof FLAGS;
+
+/**
+ * The flags as meow returns them, typed from FLAGS: reading a name that is not a flag is a type error,
+ * and a flag's value has the type its definition gives it (absent ones `undefined`).
+ */
+export type Flags = Readonly<Partial<TypedFlags<typeof FLAGS>>>;
+
+/**
+ * Where a flag applies: `watch` (batchtop [IDS], --demo included), `emulator` (batchtop emulator only),
+ * `simulation` (batchtop emulator and --demo: they configure the simulated account), and, for watch
+ * flags, whether they also apply to --once (which reads every batch once and exits).
+ */
+export type FlagScope = 'watch' | 'watch-not-once' | 'emulator' | 'simulation';
+
+/** Every flag's scope; a flag added to FLAGS without one does not compile. */
+export const FLAG_SCOPES: {readonly [Name in FlagName]: FlagScope} = {
+	region: 'watch',
+	profile: 'watch',
+	endpointUrl: 'watch',
+	all: 'watch',
+	status: 'watch',
+	name: 'watch',
+	runGroup: 'watch',
+	// Accepted with --once, where it changes nothing: a polling setting, like --max-rps (scripts share them).
+	interval: 'watch',
+	maxRps: 'watch',
+	requestTimeout: 'watch',
+	plain: 'watch',
+	json: 'watch',
+	once: 'watch',
+	exitStatus: 'watch-not-once',
+	wait: 'watch-not-once',
+	failFast: 'watch-not-once',
+	timeout: 'watch-not-once',
+	staleTimeout: 'watch-not-once',
+	log: 'watch-not-once',
+	notify: 'watch-not-once',
+	color: 'watch',
+	ascii: 'watch',
+	altScreen: 'watch',
+	sort: 'watch',
+	printConfig: 'watch',
+	demo: 'watch',
+	scenario: 'simulation',
+	speed: 'simulation',
+	port: 'emulator',
+	host: 'emulator',
+	seed: 'simulation',
+	fault: 'simulation',
+	runSummaryLag: 'simulation',
+	s3SettingsRuns: 'simulation',
+};
+
+/** `maxRps` -> `max-rps`, as the flag is typed on the command line. */
+export const kebabCase = (name: string): string =>
+	name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 export const HELP = `
   Watch AWS HealthOmics run batches.
@@ -69,23 +136,33 @@ export const HELP = `
   Output (a full-screen monitor when stdin and stdout are terminals, else --plain)
     --plain               One line per change, with a timestamp; a summary at the end
     --json                One JSON object per change (NDJSON) and a final summary object
-    --once                Print the current state of every batch and exit (a table, or NDJSON)
+    --once                Print the current state of every batch and exit (a table, or NDJSON);
+                          --wait, --fail-fast, --timeout, --stale-timeout, --log and --notify
+                          do not apply to it
     --exit-status, --wait Wait until every batch has finished; the exit code says how they did
     --fail-fast           Stop at the first failure
     --timeout D           Give up after D (e.g. 90s, 30m, 2h): exit 5 if batches are still running
     --stale-timeout D     Exit 6 when HealthOmics has been unreachable for D (default 10m)
     --log FILE            Append every event to FILE as NDJSON; on restart, say what changed since
     --notify              Bell and desktop notification (OSC 9/777, through tmux) when a batch ends
-    --no-color            No colour (also NO_COLOR)
+    --no-color            No colour (also NO_COLOR or TERM=dumb; FORCE_COLOR or --color force it)
     --ascii               ASCII only (also TERM=dumb or linux)
     --no-alt-screen       Draw the monitor on the normal screen
+    --sort MODE           The monitor's first sort: status (default), name, progress or age
 
   Demo and emulator
     --demo                Start the emulator in-process and watch it: no AWS account needed
     --scenario S          demo (default), empty, or a scenario JSON file
     --speed X             Virtual seconds per real second (default 1)
-    --port N, --host A    Where the emulator listens (default 127.0.0.1, any free port)
     --seed N, --fault SPEC, --run-summary-lag S, --s3-settings-runs N   (see README)
+    --port N, --host A    Where batchtop emulator listens (default 127.0.0.1, any free port)
+
+  Settings (defaults from a config file: $XDG_CONFIG_HOME/batchtop/config.json, else
+  ~/.config/batchtop/config.json, or BATCHTOP_CONFIG=FILE; keys profile, region, interval, maxRps,
+  sort, ascii, color, notify, log, requestTimeout, staleTimeout; flags win over the environment,
+  AWS_PROFILE, AWS_REGION, NO_COLOR, TERM..., which wins over the file; see README)
+    --print-config        Print every setting and where it came from, then exit (--json: one object)
+    -h, --help            This help, anywhere on the line (--version too)
 
   Exit codes
     0    all batches PROCESSED with no failed runs or submissions (or the watch ended normally)
@@ -105,4 +182,5 @@ export const HELP = `
     $ batchtop --once --json | jq -r 'select(.verdict != "succeeded") | .id'
     $ ssh host batchtop 4812375 --plain --log ~/batchtop.ndjson
     $ batchtop --demo --speed 30
+    $ batchtop --print-config --profile lab
 `;

@@ -1,18 +1,13 @@
 import type {EmulatorOptions} from '../emulator/index.js';
+import type {Flags} from './cli-flags.js';
 import {UsageError} from './exit-codes.js';
 import {parseNumberFlag} from './parse-number.js';
 
-/** Raw flag values of `batchtop emulator` (and of `--demo`, which shares them). */
-export interface EmulatorFlags {
-	port?: string;
-	host?: string;
-	scenario?: string;
-	seed?: string;
-	speed?: string;
-	fault?: string[];
-	runSummaryLag?: string;
-	s3SettingsRuns?: string;
-}
+/** Raw flag values of `batchtop emulator` (and of `--demo`, which shares all but --port and --host). */
+export type EmulatorFlags = Pick<
+	Flags,
+	'port' | 'host' | 'scenario' | 'seed' | 'speed' | 'fault' | 'runSummaryLag' | 's3SettingsRuns'
+>;
 
 /** Emulator options from flags; fault specs are checked when the emulator loads (it alone parses them). */
 export type EmulatorRequest = Omit<EmulatorOptions, 'faults'> & {readonly faultSpecs: readonly string[]};

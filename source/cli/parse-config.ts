@@ -1,41 +1,41 @@
+import {homedir} from 'node:os';
 import {BatchReferenceError, parseBatchReferences} from '../domain/batch-reference.js';
 import {KNOWN_STATUSES} from '../domain/batch-status.js';
 import type {BatchFilter} from '../omics/batch-api.js';
-import {wantsAscii, wantsColor} from '../ui/theme/glyphs.js';
+import type {Flags} from './cli-flags.js';
+import {parseConfigFile, type ConfigFile, type ConfigFileSource} from './config-file.js';
 import {emulatorOptionsFromFlags} from './emulator-command.js';
 import {UsageError} from './exit-codes.js';
+import {rejectFlagsThatDoNotApply} from './flag-scope.js';
 import {parseDuration} from './parse-duration.js';
-import {parseNumberFlag} from './parse-number.js';
+import {resolveSettings} from './settings.js';
 import type {CliConfig, OutputMode} from './watch-config.js';
 
-/** The flag values meow hands over (strings and booleans, unvalidated). */
-export interface RawFlags {
-	readonly [name: string]: string | boolean | string[] | undefined;
-}
+export {parseInterval} from './settings.js';
 
 export interface Terminal {
 	readonly stdinIsTty: boolean;
 	readonly stdoutIsTty: boolean;
 }
 
-const text = (flags: RawFlags, name: string): string | undefined =>
-	typeof flags[name] === 'string' ? (flags[name] as string) : undefined;
-const yes = (flags: RawFlags, name: string): boolean => flags[name] === true;
-
-/** Maps the command line into one validated config; every problem is a UsageError naming the flag or argument. */
+/**
+ * Maps the command line, the environment and the config file into one validated config; every
+ * problem is a UsageError naming the flag, the argument, or the config file and key. Pure: the
+ * config file arrives as its path and text (`configFile`, absent for none), read by the caller.
+ */
 export function parseConfig(
 	input: readonly string[],
-	flags: RawFlags,
+	flags: Flags,
 	terminal: Terminal,
 	env: NodeJS.ProcessEnv = process.env,
+	configFile?: ConfigFileSource,
 ): CliConfig {
-	if (input[0] === 'emulator') {
+	const command = input[0] === 'emulator' ? 'emulator' : 'watch';
+	rejectFlagsThatDoNotApply(command, flags);
+	if (command === 'emulator') {
 		if (input.length > 1)
 			throw new UsageError(`unexpected argument "${input[1]}" after emulator; see batchtop --help`);
-		return {
-			command: 'emulator',
-			options: emulatorOptionsFromFlags(flags as Parameters<typeof emulatorOptionsFromFlags>[0]),
-		};
+		return {command: 'emulator', options: emulatorOptionsFromFlags(flags)};
 	}
 
 	let references;
@@ -47,7 +47,7 @@ export function parseConfig(
 	}
 
 	const filters: Array<[string, string]> = [];
-	const status = text(flags, 'status');
+	const {status, name, runGroup} = flags;
 	if (status !== undefined) {
 		const upper = status.toUpperCase();
 		if (!(KNOWN_STATUSES as readonly string[]).includes(upper)) {
@@ -57,12 +57,10 @@ export function parseConfig(
 		}
 		filters.push(['status', upper]);
 	}
-	const name = text(flags, 'name');
 	if (name !== undefined) {
 		if (name.length < 1 || name.length > 64) throw new UsageError('--name must be 1 to 64 characters');
 		filters.push(['name', name]);
 	}
-	const runGroup = text(flags, 'runGroup');
 	if (runGroup !== undefined) {
 		if (!/^[0-9]{1,18}$/.test(runGroup))
 			throw new UsageError(`--run-group "${runGroup}" is not a run group ID (1-18 digits)`);
@@ -72,20 +70,16 @@ export function parseConfig(
 		throw new UsageError(
 			'use one of --status, --name or --run-group at a time (the ListBatch API takes one filter per call)',
 		);
-	if (references.length > 0 && (filters.length > 0 || yes(flags, 'all'))) {
+	if (references.length > 0 && (filters.length > 0 || flags.all === true)) {
 		throw new UsageError(
 			'--all, --status, --name and --run-group choose batches when no IDs are given; drop them or the IDs',
 		);
 	}
 
-	const demo = yes(flags, 'demo');
-	const region = text(flags, 'region');
-	const profile = text(flags, 'profile');
-	const endpointUrl = text(flags, 'endpointUrl');
-	if (demo && (region || profile || endpointUrl))
+	const demo = flags.demo === true;
+	const {endpointUrl} = flags;
+	if (demo && (flags.region !== undefined || flags.profile !== undefined || endpointUrl !== undefined))
 		throw new UsageError('--demo runs its own emulator; drop --region, --profile and --endpoint-url');
-	if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
-		throw new UsageError(`--region "${region}" is not an AWS region such as us-east-1`);
 	if (endpointUrl !== undefined) {
 		let url: URL | undefined;
 		try {
@@ -99,29 +93,40 @@ export function parseConfig(
 			);
 		}
 	}
+	if (flags.plain === true && flags.json === true) throw new UsageError('choose one of --plain and --json');
 
-	// The demo account is small and local: poll it a little faster so it feels alive (12 batches at 3 s stay under 5 req/s).
-	const interval =
-		text(flags, 'interval') === undefined && demo
-			? {minMs: 3_000, maxMs: 20_000}
-			: parseInterval(text(flags, 'interval'));
-	const maxRequestsPerSecond =
-		parseNumberFlag('max-rps', text(flags, 'maxRps'), {min: 0.1, max: 1000}) ?? (demo ? 5 : 2);
-	if (yes(flags, 'plain') && yes(flags, 'json')) throw new UsageError('choose one of --plain and --json');
+	// The file is validated whole, even for keys a flag overrides: a mistake in it is reported today.
+	const file: ConfigFile | undefined = configFile
+		? parseConfigFile(configFile, env['HOME'] || safeHomedir())
+		: undefined;
+	const settings = resolveSettings({
+		flags,
+		env,
+		...(file ? {file} : {}),
+		demo,
+		references,
+	});
+	if (flags.printConfig === true)
+		return {
+			command: 'print-config',
+			settings,
+			configFile: file ? {path: file.path, found: file.found} : undefined,
+			json: flags.json === true,
+		};
+
+	const once = flags.once === true;
 	const scripted =
-		yes(flags, 'plain') ||
-		yes(flags, 'json') ||
-		yes(flags, 'once') ||
-		!terminal.stdinIsTty ||
-		!terminal.stdoutIsTty;
-	const output: OutputMode = yes(flags, 'json') ? 'json' : scripted ? 'plain' : 'tui';
-	const timeoutMs = parseDuration('timeout', text(flags, 'timeout'));
-	const staleTimeoutMs = parseDuration('stale-timeout', text(flags, 'staleTimeout')) ?? 10 * 60_000;
-	const requestTimeoutMs = parseDuration('request-timeout', text(flags, 'requestTimeout'));
-	if (requestTimeoutMs !== undefined && (requestTimeoutMs < 100 || requestTimeoutMs > 600_000))
-		throw new UsageError('--request-timeout must be between 100ms and 10m, such as 15s');
-	const logFile = text(flags, 'log');
-	if (logFile !== undefined && logFile.trim() === '') throw new UsageError('--log needs a file name');
+		flags.plain === true || flags.json === true || once || !terminal.stdinIsTty || !terminal.stdoutIsTty;
+	const output: OutputMode = flags.json === true ? 'json' : scripted ? 'plain' : 'tui';
+	const timeoutMs = parseDuration('timeout', flags.timeout);
+	// Set only when not the default, which differs for the demo (run-watch applies it).
+	const requestTimeoutMs =
+		settings.requestTimeout.source.kind === 'default' ? undefined : settings.requestTimeout.value;
+	// From the environment, the region and profile are left to resolve-region and the SDK, which read
+	// the same variables; the config file's (or a batch ARN's, over it) are passed on.
+	const region = settings.region.source.kind === 'env' ? undefined : settings.region.value;
+	const profile = settings.profile.source.kind === 'env' ? undefined : settings.profile.value;
+	const logFile = settings.log.value;
 	const discoveryFilter = (filters.length === 0 ? {} : Object.fromEntries(filters)) as BatchFilter;
 
 	return {
@@ -132,7 +137,7 @@ export function parseConfig(
 			? {
 					discovery: {
 						filter: discoveryFilter,
-						includeFinished: demo || yes(flags, 'all') || filters.length > 0,
+						includeFinished: demo || flags.all === true || filters.length > 0,
 					},
 				}
 			: {}),
@@ -143,34 +148,28 @@ export function parseConfig(
 			...(requestTimeoutMs === undefined ? {} : {requestTimeoutMs}),
 		},
 		...(requestTimeoutMs === undefined ? {} : {requestTimeoutMs}),
-		...(demo
-			? {demo: emulatorOptionsFromFlags(flags as Parameters<typeof emulatorOptionsFromFlags>[0])}
-			: {}),
-		interval,
-		maxRequestsPerSecond,
+		...(demo ? {demo: emulatorOptionsFromFlags(flags)} : {}),
+		interval: settings.interval.value,
+		maxRequestsPerSecond: settings.maxRps.value,
 		output,
-		once: yes(flags, 'once'),
-		exitStatus: yes(flags, 'exitStatus') || yes(flags, 'wait'),
-		failFast: yes(flags, 'failFast'),
+		once,
+		exitStatus: flags.exitStatus === true || flags.wait === true,
+		failFast: flags.failFast === true,
 		...(timeoutMs === undefined ? {} : {timeoutMs}),
-		staleTimeoutMs,
+		staleTimeoutMs: settings.staleTimeout.value,
 		...(logFile ? {logFile} : {}),
-		notify: yes(flags, 'notify'),
-		color: wantsColor(flags['color'] === false ? false : undefined, env),
-		ascii: wantsAscii(yes(flags, 'ascii'), env),
-		alternateScreen: flags['altScreen'] !== false,
+		notify: settings.notify.value,
+		color: settings.color.value,
+		ascii: settings.ascii.value,
+		alternateScreen: flags.altScreen !== false,
+		initialSort: settings.sort.value,
 	};
 }
 
-/** --interval MIN[:MAX] in seconds (default 5:60; MIN alone keeps MAX at 60 or MIN, whichever is larger). */
-export function parseInterval(raw: string | undefined): {minMs: number; maxMs: number} {
-	if (raw === undefined) return {minMs: 5_000, maxMs: 60_000};
-	const match = /^(\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/.exec(raw.trim());
-	if (!match)
-		throw new UsageError(`--interval takes MIN or MIN:MAX in seconds, such as 5 or 5:60, got "${raw}"`);
-	const min = Number(match[1]);
-	const max = match[2] === undefined ? Math.max(60, min) : Number(match[2]);
-	if (min < 0.1) throw new UsageError(`--interval MIN must be at least 0.1 seconds, got "${raw}"`);
-	if (max < min) throw new UsageError(`--interval MAX must not be below MIN, got "${raw}"`);
-	return {minMs: min * 1000, maxMs: max * 1000};
+function safeHomedir(): string | undefined {
+	try {
+		return homedir() || undefined;
+	} catch {
+		return undefined;
+	}
 }

@@ -122,6 +122,7 @@ async function watch(
 				color: config.color,
 				alternateScreen: config.alternateScreen,
 				stallMs: 10 * 60_000,
+				initialSort: config.initialSort,
 			});
 			for (const line of sinceLines) write(line);
 			log?.append(summaryRecord(poller.snapshot(), code, code === 0 ? 'quit' : 'interrupted', Date.now()));

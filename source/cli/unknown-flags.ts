@@ -1,6 +1,5 @@
+import {kebabCase} from './cli-flags.js';
 import {UsageError} from './exit-codes.js';
-
-const kebab = (name: string): string => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 /** meow flag definitions, as far as this check needs them. */
 export type FlagTypes = Readonly<Record<string, {readonly type: 'string' | 'boolean' | 'number'}>>;
@@ -14,7 +13,7 @@ export function rejectUnknownFlags(argv: readonly string[], flags: FlagTypes): v
 		['help', false],
 		['version', false],
 	]);
-	for (const [name, {type}] of Object.entries(flags)) takesValue.set(kebab(name), type !== 'boolean');
+	for (const [name, {type}] of Object.entries(flags)) takesValue.set(kebabCase(name), type !== 'boolean');
 	for (let index = 0; index < argv.length; index++) {
 		const argument = argv[index] ?? '';
 		if (argument === '--') return;

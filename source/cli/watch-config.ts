@@ -3,6 +3,9 @@ import type {EmulatorRequest} from './emulator-command.js';
 import type {BatchFilter} from '../omics/batch-api.js';
 import type {OmicsConnection} from '../omics/omics-client.js';
 import type {IntervalBounds} from '../poller/interval-policy.js';
+import type {SortMode} from '../ui/state/ui-state.js';
+import type {ConfigFile} from './config-file.js';
+import type {EffectiveSettings} from './settings.js';
 
 export type OutputMode = 'tui' | 'plain' | 'json';
 
@@ -30,6 +33,8 @@ export interface WatchConfig {
 	readonly color: boolean;
 	readonly ascii: boolean;
 	readonly alternateScreen: boolean;
+	/** --sort or the config file's `sort`: the monitor's first sort (`s` cycles from there). */
+	readonly initialSort: SortMode;
 }
 
 export interface EmulatorConfig {
@@ -37,4 +42,13 @@ export interface EmulatorConfig {
 	readonly options: EmulatorRequest;
 }
 
-export type CliConfig = WatchConfig | EmulatorConfig;
+/** `batchtop --print-config`: every setting with where it came from; nothing is started. */
+export interface PrintConfig {
+	readonly command: 'print-config';
+	readonly settings: EffectiveSettings;
+	/** The config file looked for (none without a home directory), and whether it was there. */
+	readonly configFile: Pick<ConfigFile, 'path' | 'found'> | undefined;
+	readonly json: boolean;
+}
+
+export type CliConfig = WatchConfig | EmulatorConfig | PrintConfig;

@@ -8,6 +8,7 @@ import {ExitCode} from '../domain/exit-policy.js';
 import {guardedLineWriter} from '../output/output-guard.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from './theme/glyphs.js';
 import type {PollerHandle} from './hooks/use-poller-snapshot.js';
+import type {SortMode} from './state/ui-state.js';
 
 export interface TuiOptions {
 	readonly poller: PollerHandle & {start(): void; stop(): void};
@@ -16,6 +17,7 @@ export interface TuiOptions {
 	readonly color: boolean;
 	readonly alternateScreen: boolean;
 	readonly stallMs: number;
+	readonly initialSort?: SortMode;
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stdin?: NodeJS.ReadStream;
 }
@@ -42,6 +44,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			onQuit={onQuit}
 			onSuspend={() => session.suspend(() => sink.repaint())}
 			onRedraw={() => sink.repaint()}
+			{...(options.initialSort ? {initialSort: options.initialSort} : {})}
 		/>
 	);
 	session.installExitHandlers((code) => {

@@ -1,6 +1,7 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
 import {App, type QuitReason} from '../../source/ui/components/app.js';
+import type {SortMode} from '../../source/ui/state/ui-state.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/ui/theme/glyphs.js';
 import type {StaticPoller} from './static-poller.js';
 
@@ -21,7 +22,7 @@ export const KEYS = {
 /** Renders the App at a fixed terminal size and returns helpers to type and to wait for a frame. */
 export function renderApp(
 	poller: StaticPoller,
-	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean} = {},
+	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean; initialSort?: SortMode} = {},
 ) {
 	const quits: QuitReason[] = [];
 	let suspends = 0;
@@ -39,6 +40,7 @@ export function renderApp(
 			onQuit={(reason) => quits.push(reason)}
 			onSuspend={() => (suspends += 1)}
 			onRedraw={() => (redraws += 1)}
+			{...(options.initialSort ? {initialSort: options.initialSort} : {})}
 		/>,
 	);
 	const frame = () => app.lastFrame() ?? '';

@@ -19,6 +19,8 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
 		AWS_SECRET_ACCESS_KEY: 'secret',
 		AWS_CONFIG_FILE: '/nonexistent/config',
 		AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+		// Never the developer's own ~/.config/batchtop/config.json.
+		BATCHTOP_CONFIG: '/nonexistent/batchtop.json',
 	};
 	for (const [key, value] of Object.entries(extra)) {
 		if (value === undefined) delete env[key];

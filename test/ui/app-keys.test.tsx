@@ -129,6 +129,16 @@ describe('keys', () => {
 		await view.waitForFrame((t) => t.includes('sort:status'), 'back to status');
 	});
 
+	it('starts in the sort it was given (--sort, the config file) and s cycles on from there', async () => {
+		view = renderApp(pollerWithBatches(), {initialSort: 'age'});
+		await view.waitForFrame(
+			(t) => t.includes('sort:age') && selected(t) === 'alpha',
+			'newest first at start',
+		);
+		await view.press('s');
+		await view.waitForFrame((t) => t.includes('sort:status'), 'cycled to status');
+	});
+
 	it('r refreshes, p pauses and resumes, ? shows help, q and Ctrl-C quit, Ctrl-Z suspends, Ctrl-L redraws', async () => {
 		const poller = pollerWithBatches();
 		view = renderApp(poller);

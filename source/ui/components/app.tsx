@@ -11,7 +11,7 @@ import {batchPanelLines} from '../lines/batch-panel-lines.js';
 import {footerLine, headerLine, helpLines, keyContext} from '../lines/chrome-lines.js';
 import {detailLines} from '../lines/detail-lines.js';
 import {emptyPanelLines} from '../lines/empty-panel-lines.js';
-import {INITIAL_UI_STATE, uiReducer, type UiAction, type UiState} from '../state/ui-state.js';
+import {INITIAL_UI_STATE, uiReducer, type SortMode, type UiAction, type UiState} from '../state/ui-state.js';
 import {visibleBatches} from '../state/visible-batches.js';
 import {needsClock} from '../state/snapshot-urgency.js';
 import type {Glyphs} from '../theme/glyphs.js';
@@ -35,6 +35,8 @@ export interface AppProps {
 	readonly onSuspend?: () => void;
 	/** Ctrl-L: paint the whole screen again. */
 	readonly onRedraw?: () => void;
+	/** The list's order at start (--sort, the config file's `sort`); `s` cycles from there. */
+	readonly initialSort?: SortMode;
 }
 
 const THROUGHPUT_WINDOW_MS = 10 * 60_000;
@@ -51,12 +53,13 @@ export function App({
 	onQuit,
 	onSuspend,
 	onRedraw,
+	initialSort = INITIAL_UI_STATE.sort,
 }: AppProps) {
 	const snapshot = usePollerSnapshot(poller);
 	const size = useTerminalSize(fixedSize);
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
-	const [state, dispatch] = useReducer(uiReducer, INITIAL_UI_STATE);
+	const [state, dispatch] = useReducer(uiReducer, {...INITIAL_UI_STATE, sort: initialSort});
 	const visible = useMemo(
 		() => visibleBatches(snapshot.batches, state.filter, state.failuresOnly, state.sort),
 		[snapshot.batches, state.filter, state.failuresOnly, state.sort],

@@ -84,16 +84,28 @@ export const ASCII_GLYPHS: Glyphs = {
 	},
 };
 
-/** Whether the terminal can be trusted with box-drawing and braille characters. */
+/** Whether to draw ASCII only: `--ascii`, or a terminal (TERM=dumb or linux) that cannot be trusted with box-drawing and braille characters. */
 export function wantsAscii(flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
 	return flag || env['TERM'] === 'dumb' || env['TERM'] === 'linux';
 }
 
-/** NO_COLOR (any non-empty value) turns colour off unless FORCE_COLOR asks for it. */
-export function wantsColor(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
-	if (flag === false) return false;
+/**
+ * Whether to colour: the flag decides when given (`--color` / `--no-color`); then FORCE_COLOR (a
+ * non-empty value other than 0 or false) turns colour on, and NO_COLOR (any non-empty value),
+ * FORCE_COLOR=0|false or TERM=dumb turn it off; when the environment says nothing, `fallback` (the
+ * config file's `color`, else on).
+ */
+export function wantsColor(
+	flag: boolean | undefined,
+	env: NodeJS.ProcessEnv = process.env,
+	fallback = true,
+): boolean {
+	if (flag !== undefined) return flag;
 	const force = env['FORCE_COLOR'];
 	if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-	return force !== '0' && force !== 'false';
+	if (force === '0' || force === 'false') return false;
+	// A dumb terminal understands no escape sequences, SGR colour included.
+	if (env['TERM'] === 'dumb') return false;
+	return fallback;
 }
