@@ -11,6 +11,25 @@ export function exitForOmicsError(error: unknown, where: string): ExitError {
 		);
 	const id = error.details.requestId ? ` (request id ${error.details.requestId})` : '';
 	const code = exitCodeForError(error.kind);
+	// The credential chain failed (STS, SSO, credential_process, the profile): HealthOmics was never
+	// asked, so none of the HealthOmics wording below applies. The message names the profile and the cause.
+	const credentials = error.details.credentials;
+	if (credentials) {
+		switch (error.kind) {
+			case 'unavailable':
+				return new ExitError(code, `${error.message}; check your network and HTTPS_PROXY${id}`);
+			case 'no-credentials':
+				return new ExitError(
+					code,
+					credentials.link === 'sts' && error.details.code === 'AccessDenied'
+						? `${error.message}; check the role's trust policy and that the source credentials may call ${error.action}${id}`
+						: `${error.message}${id}`,
+				);
+			default:
+				// tls included: its message already says "getting credentials for profile P from STS".
+				return new ExitError(code, `${error.message}${id}`);
+		}
+	}
 	switch (error.kind) {
 		case 'access-denied':
 			return new ExitError(

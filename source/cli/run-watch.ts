@@ -2,7 +2,7 @@ import {createBatchApi} from '../omics/batch-api.js';
 import {
 	createOmicsClient,
 	DEFAULT_REQUEST_TIMEOUT_MS,
-	resolveEndpointUrl,
+	describeConnection,
 	type OmicsConnection,
 } from '../omics/omics-client.js';
 import {diagnosticsNote} from '../output/diagnostics-log.js';
@@ -68,15 +68,12 @@ async function watch(
 				}
 			: {...config.connection, log: diagnosticsNote};
 		const region = await resolveRegion(connection, config.references);
-		const endpoint = resolveEndpointUrl(connection);
-		// Like k9s's context: which account settings are in use is on screen and in every message.
-		const profile = connection.profile ?? (process.env['AWS_PROFILE'] || undefined);
-		const place = endpoint ? `${region} (${endpoint})` : region;
+		// Like k9s's context: which account settings are in use is on screen and in every message: the
+		// profile, the region and the endpoint in use (--endpoint-url, AWS_ENDPOINT_URL_OMICS,
+		// AWS_ENDPOINT_URL or the profile's services section / endpoint_url).
 		const where = emulator
 			? `the demo emulator ${emulator.url}`
-			: profile
-				? `profile ${profile}, ${place}`
-				: place;
+			: usageErrorIfUnusable(() => describeConnection(connection, region));
 		const api = createBatchApi(clientOrUsageError({...connection, region}), {
 			deadlineMs: connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
 		});
@@ -137,8 +134,13 @@ async function watch(
 
 /** The client; a proxy or CA-bundle setting that cannot be used is a usage error (one line, exit 2). */
 function clientOrUsageError(connection: OmicsConnection) {
+	return usageErrorIfUnusable(() => createOmicsClient(connection));
+}
+
+/** A network setting that cannot be used (proxy, CA bundle, configured endpoint) is one line and exit 2. */
+function usageErrorIfUnusable<T>(make: () => T): T {
 	try {
-		return createOmicsClient(connection);
+		return make();
 	} catch (error) {
 		if (error instanceof NetworkConfigError) throw new ExitError(ExitCode.usage, error.message);
 		throw error;

@@ -39,6 +39,9 @@ interface Outage {
 
 /** Why nothing could be used at all: unreachable, or answering what cannot be read. */
 function outageReason(outage: Outage, where: string): string {
+	// A failure of the credential chain (STS, SSO) names its own service and profile already.
+	if (outage.error.action !== undefined && !outage.error.action.startsWith('omics:'))
+		return outage.error.message;
 	switch (outage.error.kind) {
 		case 'unavailable':
 			return `cannot reach HealthOmics at ${where} (${outage.error.message}); check --endpoint-url, the region and your network`;

@@ -8,8 +8,9 @@ import {
 	type ListBatchCommandInput,
 	type OmicsClient,
 } from '@aws-sdk/client-omics';
-import {OmicsError, toOmicsError} from './omics-error.js';
-import {DEFAULT_REQUEST_TIMEOUT_MS} from './omics-client.js';
+import {credentialOmicsError, OmicsError, toOmicsError} from './omics-error.js';
+import {credentialTimeout} from './credential-error.js';
+import {credentialChainOf, DEFAULT_REQUEST_TIMEOUT_MS, type CredentialChainState} from './omics-client.js';
 import {isReusedSocketReset, MAX_SOCKETS} from './http-agents.js';
 import type {BatchListing, RawBatch} from '../domain/raw-batch.js';
 import type {FailureItem} from '../domain/failure-groups.js';
@@ -63,20 +64,21 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}s`;
  * "unavailable" error, never a silent freeze. A reset of a reused keep-alive socket is retried once,
  * at once: the server closed an idle connection and never saw the request.
  */
-async function call<T>(
+async function callWithDeadline<T>(
 	operation: string,
 	subject: string,
 	deadlineMs: number,
 	outer: AbortSignal | undefined,
 	send: (signal: AbortSignal) => Promise<T>,
+	chain?: CredentialChainState,
 ): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await withDeadline(operation, deadlineMs, outer, send);
+			return await withDeadline(operation, deadlineMs, outer, send, chain);
 		} catch (error) {
 			if ((error as Error).name === 'AbortError' && outer?.aborted) throw error;
 			if (attempt === 0 && isReusedSocketReset(error)) continue;
-			throw toOmicsError(error, operation, subject);
+			throw toOmicsError(error, operation, subject, chain?.context);
 		}
 	}
 }
@@ -86,6 +88,7 @@ async function withDeadline<T>(
 	deadlineMs: number,
 	outer: AbortSignal | undefined,
 	send: (signal: AbortSignal) => Promise<T>,
+	chain: CredentialChainState | undefined,
 ): Promise<T> {
 	const controller = new AbortController();
 	const onOuterAbort = () => controller.abort(outer?.reason);
@@ -94,11 +97,15 @@ async function withDeadline<T>(
 	let timer: NodeJS.Timeout | undefined;
 	const deadline = new Promise<never>((_resolve, reject) => {
 		timer = setTimeout(() => {
-			const error = new OmicsError(
-				'unavailable',
-				`HealthOmics did not answer ${operation} within ${seconds(deadlineMs)}`,
-				{operation, code: 'Deadline'},
-			);
+			// Still getting credentials: STS or SSO is what did not answer, not HealthOmics.
+			const error =
+				chain && chain.pending > 0
+					? credentialOmicsError(credentialTimeout(chain.context, seconds(deadlineMs)), operation)
+					: new OmicsError(
+							'unavailable',
+							`HealthOmics did not answer ${operation} within ${seconds(deadlineMs)}`,
+							{operation, code: 'Deadline'},
+						);
 			reject(error);
 			// Frees the socket: the SDK destroys the request when its signal aborts.
 			controller.abort(error);
@@ -127,6 +134,14 @@ const abortSignal = (signal: AbortSignal) => ({abortSignal: signal});
 /** The BatchApi over a real OmicsClient. */
 export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions = {}): BatchApi {
 	const deadlineMs = apiOptions.deadlineMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+	const chain = credentialChainOf(client);
+	const call = <T>(
+		operation: string,
+		subject: string,
+		deadline: number,
+		outer: AbortSignal | undefined,
+		send: (signal: AbortSignal) => Promise<T>,
+	) => callWithDeadline(operation, subject, deadline, outer, send, chain);
 	// Nothing documents whether ListRuns takes batchId and status together; if refused once, filter locally.
 	let combinedFilterRefused = false;
 	return {

@@ -4,12 +4,16 @@ import {homedir} from 'node:os';
 import {isAbsolute, join, resolve} from 'node:path';
 import {BlockList, isIP} from 'node:net';
 import * as tls from 'node:tls';
+import {parseIni} from './aws-config.js';
 
 // How batchtop reaches AWS from a corporate network: the proxy variables and the CA bundle, read from
 // the environment it is given (never from process.env behind a caller's back), the way curl and the
 // AWS CLI read them. Everything here is pure but for reading the config file and the CA bundle.
 
-/** A proxy or CA setting that cannot be used: one line for the user, who must fix the setting (exit 2). */
+/**
+ * A network setting that cannot be used (a proxy, a CA bundle, a configured endpoint or services
+ * section): one line for the user, who must fix the setting (exit 2).
+ */
 export class NetworkConfigError extends Error {
 	constructor(
 		/** The variable or config key at fault, e.g. AWS_CA_BUNDLE, HTTPS_PROXY, ca_bundle. */
@@ -154,24 +158,16 @@ const expandHome = (path: string, env: NodeJS.ProcessEnv): string =>
 
 /**
  * The `ca_bundle` key of one profile in the shared config file: `[default]` or `[profile NAME]`
- * (`[profile default]` too), top-level keys only (indented lines are sub-settings of the key above).
+ * (`[profile default]` wins over `[default]`), read as the SDK reads the file (aws-config.ts): a
+ * sub-setting (`s3 =` then an indented `ca_bundle = …`) is not the profile's own.
  */
 export function caBundleInConfig(text: string, profile: string): string | undefined {
-	const wanted = new Set(profile === 'default' ? ['default', 'profile default'] : [`profile ${profile}`]);
-	let inProfile = false;
-	let found: string | undefined;
-	for (const line of text.split(/\r?\n/)) {
-		if (/^\s*([#;]|$)/.test(line)) continue;
-		const section = /^\s*\[\s*([^\]]*?)\s*\]/.exec(line);
-		if (section) {
-			inProfile = wanted.has((section[1] ?? '').replace(/\s+/g, ' '));
-			continue;
-		}
-		if (!inProfile || /^\s/.test(line)) continue;
-		const pair = /^([^=]+?)\s*=\s*(.*?)\s*$/.exec(line);
-		if (pair?.[1]?.toLowerCase() === 'ca_bundle' && pair[2]) found = pair[2];
-	}
-	return found;
+	const sections = parseIni(text);
+	const section =
+		profile === 'default'
+			? (sections['profile.default'] ?? sections['default'])
+			: sections[`profile.${profile}`];
+	return section?.['ca_bundle'] || undefined;
 }
 
 /**

@@ -1,8 +1,17 @@
 import './sdk-environment.js';
 import {OmicsClient} from '@aws-sdk/client-omics';
 import {defaultProvider} from '@aws-sdk/credential-provider-node';
+import {
+	describeCredentialSource,
+	loadSharedConfig,
+	profileInUse,
+	profileNames,
+	type SharedConfig,
+} from './aws-config.js';
+import {CredentialChainError, ProviderFailureLog, type CredentialContext} from './credential-error.js';
 import {createAgents} from './http-agents.js';
-import {resolveProxySettings, trustedCertificates} from './network-config.js';
+import {NetworkConfigError, resolveProxySettings, trustedCertificates} from './network-config.js';
+import {sanitizeText} from '../domain/sanitize-text.js';
 
 /** Where SDK log lines go instead of the terminal (the diagnostics log, or nowhere). */
 export type SdkLogSink = (level: 'warn' | 'error', message: string) => void;
@@ -12,7 +21,10 @@ export interface OmicsConnection {
 	readonly region?: string;
 	/** A shared-config profile (SSO profiles included), resolved by the SDK's own chain. */
 	readonly profile?: string;
-	/** A custom endpoint (`--endpoint-url`); also read from AWS_ENDPOINT_URL_OMICS / AWS_ENDPOINT_URL. */
+	/**
+	 * A custom endpoint (`--endpoint-url`). Without it: AWS_ENDPOINT_URL_OMICS, AWS_ENDPOINT_URL, the
+	 * profile's services section, the profile's endpoint_url (resolveEndpoint).
+	 */
 	readonly endpointUrl?: string;
 	/** Fixed credentials (the emulator accepts any); otherwise the SDK's default chain. */
 	readonly credentials?: {
@@ -34,16 +46,188 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 type ChainInit = NonNullable<Parameters<typeof defaultProvider>[0]>;
 type ChainRequestHandler = NonNullable<ChainInit['clientConfig']>['requestHandler'];
 
-/** The endpoint to use: the flag, else the service-specific then the global AWS environment variable. */
+/** The endpoint in use and the setting it came from (for `where` and messages). */
+export interface ResolvedEndpoint {
+	readonly url: string;
+	/** `--endpoint-url`, `AWS_ENDPOINT_URL_OMICS`, `AWS_ENDPOINT_URL`, or the profile's setting and file. */
+	readonly source: string;
+}
+
+/** The client's service id is "Omics": AWS_ENDPOINT_URL_OMICS, and `omics` in a services section. */
+const SERVICE_ENV = 'AWS_ENDPOINT_URL_OMICS';
+const SERVICE_KEY = 'omics';
+const IGNORE_ENV = 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS';
+const IGNORE_KEY = 'ignore_configured_endpoint_urls';
+
+/** "true" / "false" (any case); unset or empty is undefined; anything else cannot be used. */
+function booleanSetting(value: string | undefined, setting: string): boolean | undefined {
+	const text = value?.trim().toLowerCase();
+	if (!text) return undefined;
+	if (text === 'true') return true;
+	if (text === 'false') return false;
+	throw new NetworkConfigError(setting, `${setting} must be true or false, got "${sanitizeText(value, 40)}"`);
+}
+
+function checkedUrl(url: string, source: string): ResolvedEndpoint {
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(url);
+	} catch {
+		parsed = undefined;
+	}
+	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname)
+		throw new NetworkConfigError(
+			source,
+			`${source}: "${sanitizeText(url, 200)}" is not an endpoint URL (expected http:// or https://host[:port])`,
+		);
+	return {url, source};
+}
+
+/**
+ * The endpoint to use, in the order the AWS SDKs document ("Service-specific endpoints", AWS SDKs and
+ * Tools Reference Guide): `--endpoint-url`; then, unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the
+ * profile's ignore_configured_endpoint_urls) is true, AWS_ENDPOINT_URL_OMICS, AWS_ENDPOINT_URL, the
+ * `omics` endpoint_url of the services section the profile names, the profile's endpoint_url. The
+ * profile is `connection.profile`, else AWS_PROFILE, else default (the SDK itself reads only
+ * AWS_PROFILE's, which is why the client is told to ignore configured endpoints and given this one).
+ * Undefined: AWS's own endpoint for the region. Throws NetworkConfigError for a setting that cannot be
+ * used (a services section that is not there, a value that is not a URL, a flag that is not a boolean).
+ */
+export function resolveEndpoint(
+	connection: Pick<OmicsConnection, 'endpointUrl' | 'profile'>,
+	env: NodeJS.ProcessEnv = process.env,
+	config?: SharedConfig,
+): ResolvedEndpoint | undefined {
+	if (connection.endpointUrl) return checkedUrl(connection.endpointUrl, '--endpoint-url');
+	const shared = config ?? loadSharedConfig(env);
+	const {name} = profileInUse(connection.profile, env);
+	// The SDK's loadConfig reads a profile from both files, the config file's keys winning.
+	const fromConfig = shared.configProfiles[name];
+	const profile = {...shared.credentialsProfiles[name], ...fromConfig};
+	const fileOf = (key: string) =>
+		fromConfig?.[key] !== undefined ? shared.configFile : shared.credentialsFile;
+	const ignore =
+		booleanSetting(env[IGNORE_ENV], IGNORE_ENV) ??
+		booleanSetting(profile[IGNORE_KEY], `${IGNORE_KEY} of profile "${name}" in ${fileOf(IGNORE_KEY)}`) ??
+		false;
+	if (ignore) return undefined;
+	const service = env[SERVICE_ENV];
+	if (service) return checkedUrl(service, SERVICE_ENV);
+	const global = env['AWS_ENDPOINT_URL'];
+	if (global) return checkedUrl(global, 'AWS_ENDPOINT_URL');
+	const servicesName = profile['services'];
+	if (servicesName) {
+		const section = shared.services[servicesName];
+		if (!section)
+			throw new NetworkConfigError(
+				'services',
+				`the services section "${sanitizeText(servicesName, 64)}" that profile "${sanitizeText(name, 64)}" names is not in ${shared.configFile}`,
+			);
+		const url = section[`${SERVICE_KEY}.endpoint_url`];
+		if (url)
+			return checkedUrl(
+				url,
+				`endpoint_url for ${SERVICE_KEY} in [services ${sanitizeText(servicesName, 64)}] (profile "${sanitizeText(name, 64)}") in ${shared.configFile}`,
+			);
+	}
+	const url = profile['endpoint_url'];
+	if (url)
+		return checkedUrl(
+			url,
+			`endpoint_url of profile "${sanitizeText(name, 64)}" in ${fileOf('endpoint_url')}`,
+		);
+	return undefined;
+}
+
+/** The endpoint URL to use (resolveEndpoint), or undefined for AWS's own. */
 export function resolveEndpointUrl(
-	connection: OmicsConnection,
+	connection: Pick<OmicsConnection, 'endpointUrl' | 'profile'>,
 	env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
-	return (
-		connection.endpointUrl ??
-		(env['AWS_ENDPOINT_URL_OMICS'] || undefined) ??
-		(env['AWS_ENDPOINT_URL'] || undefined)
-	);
+	return resolveEndpoint(connection, env)?.url;
+}
+
+// The DNS suffixes of the AWS partitions (the SDK's partitions table, @aws-sdk/core's util-endpoints),
+// plain and dual-stack: HealthOmics' own endpoints are omics[-fips].REGION.SUFFIX.
+const AWS_SUFFIXES = [
+	'amazonaws.com',
+	'api.aws',
+	'amazonaws.com.cn',
+	'api.amazonwebservices.com.cn',
+	'amazonaws.eu',
+	'api.amazonwebservices.eu',
+	'c2s.ic.gov',
+	'api.aws.ic.gov',
+	'sc2s.sgov.gov',
+	'api.aws.scloud',
+	'cloud.adc-e.uk',
+	'api.cloud-aws.adc-e.uk',
+	'csp.hci.ic.gov',
+	'api.aws.hci.ic.gov',
+];
+
+/**
+ * Whether a URL is HealthOmics' own endpoint (https://omics.us-east-1.amazonaws.com), which the SDK's
+ * host prefix belongs in front of (workflows-omics…). Any other endpoint (the emulator, a VPC endpoint
+ * that already names its host, a proxy) is used as given: `workflows-127.0.0.1` would not resolve.
+ */
+export function isAwsServiceEndpoint(url: string): boolean {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return false;
+	}
+	if (parsed.protocol !== 'https:') return false;
+	const host = parsed.hostname.toLowerCase();
+	const match = /^omics(?:-fips)?\.[a-z0-9-]+\.(.+)$/.exec(host);
+	return match !== null && AWS_SUFFIXES.includes(match[1] ?? '');
+}
+
+/**
+ * Where batchtop is looking, as the header and every message say it: `profile lab, eu-west-1
+ * (http://127.0.0.1:4566)`. The profile is the one in use (--profile, else AWS_PROFILE).
+ */
+export function describeConnection(
+	connection: Pick<OmicsConnection, 'endpointUrl' | 'profile'>,
+	region: string,
+	env: NodeJS.ProcessEnv = process.env,
+): string {
+	const endpoint = resolveEndpoint(connection, env);
+	const profile = connection.profile ?? (env['AWS_PROFILE'] || undefined);
+	const place = endpoint ? `${region} (${endpoint.url})` : region;
+	return profile ? `profile ${profile}, ${place}` : place;
+}
+
+/** What the client's credential chain is doing: batch-api.ts asks when a deadline passes. */
+export interface CredentialChainState {
+	readonly context: CredentialContext;
+	/** Calls waiting for the chain right now. */
+	readonly pending: number;
+}
+
+const chains = new WeakMap<object, {context: CredentialContext; pending: number}>();
+
+/** The credential chain of a client made by createOmicsClient (none with fixed credentials). */
+export function credentialChainOf(client: object): CredentialChainState | undefined {
+	return chains.get(client);
+}
+
+/** What batchtop knows of the profile in use, for wording the chain's failures. */
+export function credentialContext(
+	profile: string | undefined,
+	env: NodeJS.ProcessEnv = process.env,
+	config: SharedConfig = loadSharedConfig(env),
+): CredentialContext {
+	const inUse = profileInUse(profile, env);
+	return {
+		profile: inUse,
+		source: describeCredentialSource(inUse.name, config),
+		configFile: config.configFile,
+		credentialsFile: config.credentialsFile,
+		knownProfiles: profileNames(config),
+		env,
+	};
 }
 
 /**
@@ -63,7 +247,8 @@ export function createOmicsClient(
 	connection: OmicsConnection = {},
 	env: NodeJS.ProcessEnv = process.env,
 ): OmicsClient {
-	const endpoint = resolveEndpointUrl(connection, env);
+	const shared = loadSharedConfig(env);
+	const endpoint = resolveEndpoint(connection, env, shared)?.url;
 	const proxy = connection.direct ? undefined : resolveProxySettings(env);
 	const trusted = trustedCertificates(connection.profile, env);
 	const log = connection.log ?? (() => {});
@@ -74,22 +259,45 @@ export function createOmicsClient(
 		error: (...parts: unknown[]) => log('error', parts.map(String).join(' ')),
 	};
 	const timeout = connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-	return new OmicsClient({
+	const chain = connection.credentials
+		? undefined
+		: {context: credentialContext(connection.profile, env, shared), pending: 0};
+	const client = new OmicsClient({
 		...(connection.region ? {region: connection.region} : {}),
 		...(connection.profile ? {profile: connection.profile} : {}),
-		...(endpoint ? {endpoint, disableHostPrefix: true} : {}),
-		...(connection.credentials
-			? {credentials: connection.credentials}
-			: {
+		// resolveEndpoint has read the configured endpoints, for this profile; the SDK would read them for
+		// AWS_PROFILE's only, and keep the host prefix on them.
+		ignoreConfiguredEndpointUrls: true,
+		...(endpoint ? {endpoint, disableHostPrefix: !isAwsServiceEndpoint(endpoint)} : {}),
+		...(chain
+			? {
 					// The default chain, as the SDK would build it, but its nested clients (STS for assumed
 					// roles and web identity, SSO, SSO-OIDC, sign-in) get this client's request handler, so
-					// they use the same proxy and CAs. STS would inherit it anyway; SSO would not.
-					credentialDefaultProvider: (init: ChainInit & {requestHandler?: ChainRequestHandler}) =>
-						defaultProvider({
+					// they use the same proxy and CAs. STS would inherit it anyway; SSO would not. What it
+					// throws is wrapped, so that its failures are named as the chain's (credential-error.ts),
+					// and the provider failures it logs on the way are kept (a credential_process's stderr).
+					credentialDefaultProvider: (init: ChainInit & {requestHandler?: ChainRequestHandler}) => {
+						const failures = new ProviderFailureLog();
+						const provider = defaultProvider({
 							...init,
-							clientConfig: {...init.clientConfig, requestHandler: init.requestHandler},
-						}),
-				}),
+							logger: failures.logger(logger),
+							// One attempt, as for HealthOmics: the poller retries. The chain cannot be aborted, so
+							// an STS that never answers is left on its own request timeout, not three of them.
+							clientConfig: {...init.clientConfig, requestHandler: init.requestHandler, maxAttempts: 1},
+						});
+						return async (options?: Parameters<typeof provider>[0]) => {
+							chain.pending += 1;
+							try {
+								return await provider(options);
+							} catch (error) {
+								throw new CredentialChainError(error, chain.context, failures.messages());
+							} finally {
+								chain.pending -= 1;
+							}
+						};
+					},
+				}
+			: {credentials: connection.credentials}),
 		maxAttempts: 1,
 		logger,
 		requestHandler: {
@@ -107,4 +315,6 @@ export function createOmicsClient(
 			logger,
 		},
 	});
+	if (chain) chains.set(client, chain);
+	return client;
 }

@@ -1,6 +1,13 @@
 import type {ErrorKind} from '../domain/exit-policy.js';
 import {sanitizeText} from '../domain/sanitize-text.js';
-import {classifyConnectionError} from './tls-error.js';
+import {
+	classifyCredentialFailure,
+	CredentialChainError,
+	type CredentialCause,
+	type CredentialContext,
+	type CredentialFailure,
+} from './credential-error.js';
+import {classifyConnectionError, NETWORK_CODES} from './tls-error.js';
 
 /** The few kinds of failure the poller and the UI treat differently (domain/exit-policy.ts). */
 export type OmicsErrorKind = ErrorKind;
@@ -16,15 +23,21 @@ export class OmicsError extends Error {
 			readonly httpStatus?: number;
 			readonly retryAfterMs?: number;
 			readonly code?: string;
+			/** The shared-config profile in use, when one was named (--profile, AWS_PROFILE). */
+			readonly profile?: string;
+			/** The IAM action that failed when it is not omics:<operation> (sts:AssumeRole). */
+			readonly action?: string;
+			/** Set when the SDK's credential chain failed, before HealthOmics was asked anything. */
+			readonly credentials?: CredentialCause;
 		},
 	) {
 		super(message);
 		this.name = 'OmicsError';
 	}
 
-	/** The IAM action the call needed, e.g. omics:GetBatch. */
+	/** The IAM action the call needed, e.g. omics:GetBatch (sts:AssumeRole when the role was refused). */
 	get action(): string {
-		return `omics:${this.details.operation}`;
+		return this.details.action ?? `omics:${this.details.operation}`;
 	}
 
 	/** Whether trying again later can succeed without the user changing anything. */
@@ -33,18 +46,6 @@ export class OmicsError extends Error {
 	}
 }
 
-const NETWORK_CODES = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'EPIPE',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ECONNABORTED',
-	'UND_ERR_SOCKET',
-]);
 const EXPIRED = new Set([
 	'ExpiredTokenException',
 	'ExpiredToken',
@@ -77,9 +78,34 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 /** A Retry-After longer than this is not believed: a hostile or broken answer must not stop polling for days. */
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-/** Maps anything the SDK (or the network under it) throws to an OmicsError. */
-export function toOmicsError(error: unknown, operation: string, subject = ''): OmicsError {
+/** The OmicsError for a failure of the credential chain (credential-error.ts worded it). */
+export function credentialOmicsError(failure: CredentialFailure, operation: string): OmicsError {
+	return new OmicsError(failure.kind, failure.message, {
+		operation,
+		code: failure.code,
+		profile: failure.profile,
+		credentials: failure.credentials,
+		...(failure.action ? {action: failure.action} : {}),
+		...(failure.httpStatus === undefined ? {} : {httpStatus: failure.httpStatus}),
+		...(failure.requestId ? {requestId: failure.requestId} : {}),
+	});
+}
+
+/**
+ * Maps anything the SDK (or the network under it) throws to an OmicsError. `credentials` describes the
+ * client's credential chain (omics-client.ts), for naming the profile in what HealthOmics refused.
+ */
+export function toOmicsError(
+	error: unknown,
+	operation: string,
+	subject = '',
+	credentials?: CredentialContext,
+): OmicsError {
 	if (error instanceof OmicsError) return error;
+	// The credential chain failed (omics-client.ts wraps its provider): STS, SSO, credential_process or
+	// the profile, never HealthOmics.
+	if (error instanceof CredentialChainError)
+		return credentialOmicsError(classifyCredentialFailure(error, operation), operation);
 	const shape = (
 		typeof error === 'object' && error !== null ? error : {message: String(error)}
 	) as SdkErrorShape;
@@ -92,8 +118,13 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 	const code = typeof rawCode === 'string' ? sanitizeText(rawCode, 100) : undefined;
 	const headers = shape.$response?.headers ?? {};
 	const retryAfterMs = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After'], Date.now());
+	const profile =
+		credentials && credentials.profile.namedBy !== 'default'
+			? sanitizeText(credentials.profile.name, 64)
+			: undefined;
 	const details = {
 		operation,
+		...(profile ? {profile} : {}),
 		...(shape.$metadata?.requestId ? {requestId: sanitizeText(shape.$metadata.requestId, 128)} : {}),
 		...(status === undefined ? {} : {httpStatus: status}),
 		...(retryAfterMs === undefined ? {} : {retryAfterMs}),
@@ -126,9 +157,13 @@ export function toOmicsError(error: unknown, operation: string, subject = ''): O
 		);
 	}
 	if (EXPIRED.has(type) || (status === 403 && /expired|security token/i.test(raw))) {
+		const source = credentials?.source;
+		const login = source?.leafKind === 'sso' ? sanitizeText(source.leafProfile, 64) : undefined;
 		return new OmicsError(
 			'expired-credentials',
-			'AWS credentials expired or were rejected: run "aws sso login" or refresh them',
+			profile
+				? `AWS credentials of profile ${profile} expired or were rejected: ${login ? `run "aws sso login --profile ${login}"` : 'refresh them'}`
+				: 'AWS credentials expired or were rejected: run "aws sso login" or refresh them',
 			details,
 		);
 	}

@@ -54,7 +54,23 @@ export interface ConnectionFailure {
 	readonly kind: 'tls' | 'unavailable';
 	readonly message: string;
 	readonly code: string;
+	/** For `unavailable`: what failed, without the "HealthOmics unreachable" around it. */
+	readonly detail?: string;
 }
+
+/** Node's codes for a connection that could not be made or was lost (no HTTP answer came). */
+export const NETWORK_CODES: ReadonlySet<string> = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ECONNABORTED',
+	'UND_ERR_SOCKET',
+]);
 
 interface ErrorShape {
 	readonly name?: unknown;
@@ -71,9 +87,14 @@ const shapeOf = (value: unknown): ErrorShape | undefined =>
 /**
  * A connection failure, classified: an untrusted certificate or a failed TLS handshake is `tls` (the
  * user must change something: a CA, the proxy, the endpoint), a refusing or silent proxy is `unavailable`
- * with the proxy named. Undefined for anything else (toOmicsError's other rules apply).
+ * with the proxy named. Undefined for anything else (toOmicsError's other rules apply). `during` says
+ * what the call was doing when it met the failure ("getting credentials for profile lab from STS").
  */
-export function classifyConnectionError(error: unknown, operation: string): ConnectionFailure | undefined {
+export function classifyConnectionError(
+	error: unknown,
+	operation: string,
+	during?: string,
+): ConnectionFailure | undefined {
 	const outer = shapeOf(error);
 	// Anything that came with an HTTP answer is the service's (or a forward proxy's) to classify: a body
 	// can put any `code` on an SDK exception.
@@ -84,7 +105,13 @@ export function classifyConnectionError(error: unknown, operation: string): Conn
 	const text = [outer.message, inner?.message].filter((value) => typeof value === 'string').join(' ');
 	const proxy = outer[VIA_PROXY] ?? inner?.[VIA_PROXY];
 	// SSO re-throws what it met as a CredentialsProviderError that keeps only the text.
-	const via = proxy ? ` ${proxy}` : outer.name === 'CredentialsProviderError' ? ', getting credentials' : '';
+	const via =
+		(during ? `, ${during}` : '') +
+		(proxy
+			? ` ${proxy}`
+			: !during && outer.name === 'CredentialsProviderError'
+				? ', getting credentials'
+				: '');
 
 	const certificate =
 		code && code in CERTIFICATE_PROBLEMS
@@ -114,9 +141,14 @@ export function classifyConnectionError(error: unknown, operation: string): Conn
 	if (code === PROXY_REFUSED || code === PROXY_TIMEOUT) {
 		// Worded by http-agents.ts; a refusal quotes the proxy's status line, which is its own text.
 		const what = sanitizeText(typeof outer.message === 'string' ? outer.message : '', 200);
-		return {kind: 'unavailable', code, message: `HealthOmics unreachable (${what})`};
+		return {kind: 'unavailable', code, message: `HealthOmics unreachable (${what})`, detail: what};
 	}
 	if (proxy && code && /^E[A-Z]+$/.test(code))
-		return {kind: 'unavailable', code, message: `HealthOmics unreachable (${code} ${proxy})`};
+		return {
+			kind: 'unavailable',
+			code,
+			message: `HealthOmics unreachable (${code} ${proxy})`,
+			detail: `${code} ${proxy}`,
+		};
 	return undefined;
 }
