@@ -6,7 +6,10 @@ const UNITS: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000, 
 export function parseDuration(flag: string, raw: string | undefined): number | undefined {
 	if (raw === undefined) return undefined;
 	const text = raw.trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+	if (/^\d+(\.\d+)?$/.test(text)) {
+		if (!(Number(text) > 0)) throw new UsageError(`--${flag} must be longer than zero, got "${raw}"`);
+		return Number(text) * 1000;
+	}
 	const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
 	if (parts.length === 0 || parts.map((part) => part[0]).join('') !== text) {
 		throw new UsageError(`--${flag} takes a duration such as 90s, 5m, 1h30m or 2d, got "${raw}"`);

@@ -118,7 +118,8 @@ export const TEXT_SETTINGS = {
 	},
 	requestTimeout: (raw: string, label: string): number => {
 		const ms = relabel('request-timeout', label, () => parseDuration('request-timeout', raw) ?? 0);
-		if (ms < 100 || ms > 600_000) throw new UsageError(`${label} must be between 100ms and 10m, such as 15s`);
+		if (ms < 100 || ms > 600_000)
+			throw new UsageError(`${label} must be between 100ms and 10m, such as 15s, got "${raw}"`);
 		return ms;
 	},
 	staleTimeout: (raw: string, label: string): number =>
@@ -217,7 +218,7 @@ export function resolveSettings({flags, env, file, demo, references}: SettingsIn
 		fromFlag(key) ?? fromFile(key) ?? byDefault(key);
 
 	// --demo runs its own emulator: no profile or region applies (as flags they are errors).
-	const notForDemo = (key: 'profile' | 'region'): Setting<undefined> => ({
+	const notForDemo = (key: 'profile' | 'region' | 'log'): Setting<undefined> => ({
 		value: undefined,
 		source: {kind: 'default'},
 		note: fromFile(key) ? "the config file's is not used with --demo" : 'not used with --demo',
@@ -255,7 +256,8 @@ export function resolveSettings({flags, env, file, demo, references}: SettingsIn
 		ascii,
 		color,
 		notify: plain('notify'),
-		log: plain('log'),
+		// The demo's events must not land in the user's real log (the next real run would compare with them).
+		log: demo && !flags.log ? notForDemo('log') : plain('log'),
 		requestTimeout: plain('requestTimeout'),
 		staleTimeout: plain('staleTimeout'),
 	};

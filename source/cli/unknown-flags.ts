@@ -23,6 +23,10 @@ export function rejectUnknownFlags(argv: readonly string[], flags: FlagTypes): v
 		const known = takesValue.get(name) ?? (takesValue.get(bare) === false ? false : undefined);
 		if (known === undefined)
 			throw new UsageError(`unknown option ${argument.split('=')[0]}; see batchtop --help`);
+		if (!known && inlineValue !== undefined)
+			throw new UsageError(
+				`--${name} does not take a value (got "${inlineValue}"); use --${name}${bare === name ? ` or --no-${name}` : ''} alone`,
+			);
 		if (known && inlineValue === undefined) index += 1; // the next argument is this flag's value
 	}
 }

@@ -297,6 +297,37 @@ function endsWithNewline(path: string, written: Stats): boolean {
 	}
 }
 
+/** Bytes read from the start of an existing file to see whether batchtop wrote it. */
+const FIRST_LINE_MAX_BYTES = 64 * 1024;
+
+/**
+ * Whether a non-empty file starts with a batchtop record (a JSON object with a numeric `v` and a
+ * string `type`). `--log /etc/passwd` by a slip of the keyboard must not append NDJSON to it.
+ */
+function startsAsBatchtopLog(path: string, written: Stats): boolean {
+	let fd: number | undefined;
+	try {
+		fd = openSync(path, READ_FLAGS);
+		const stats = fstatSync(fd);
+		if (!stats.isFile() || stats.ino !== written.ino || stats.dev !== written.dev) return false;
+		const head = Buffer.alloc(Math.min(FIRST_LINE_MAX_BYTES, stats.size));
+		const read = readSync(fd, head, 0, head.length, 0);
+		const text = head.subarray(0, read).toString('utf8');
+		const newline = text.indexOf('\n');
+		const record: unknown = JSON.parse(newline === -1 ? text : text.slice(0, newline));
+		return (
+			typeof record === 'object' &&
+			record !== null &&
+			typeof (record as {v?: unknown}).v === 'number' &&
+			typeof (record as {type?: unknown}).type === 'string'
+		);
+	} catch {
+		return false;
+	} finally {
+		if (fd !== undefined) closeQuietly(fd);
+	}
+}
+
 /**
  * Appends events as NDJSON to a regular file. Opening never blocks: the path is checked before it is
  * opened (O_NONBLOCK, so a FIFO swapped in meanwhile cannot hang it either) and the open file again,
@@ -305,7 +336,8 @@ function endsWithNewline(path: string, written: Stats): boolean {
  * file opened for appending, so a crash or SIGKILL can cut the log short but never interleave lines. A
  * write that fails or comes up short (a full disk) is reported once through `onWriteError` and ends
  * the log: nothing more is written, so a half line is never followed by more lines. A log whose last
- * line was cut short by an earlier run gets a newline first, so the first new record stays whole.
+ * line was cut short by an earlier run gets a newline first, so the first new record stays whole. A
+ * non-empty file whose first line is not a batchtop record is refused: it is someone else's file.
  * append() and close() never throw.
  */
 export class EventLog {
@@ -352,6 +384,12 @@ export class EventLog {
 			closeQuietly(fd);
 			if (isNullDevice(opened)) return;
 			throw refuse(swapped);
+		}
+		if (opened.size > 0 && !startsAsBatchtopLog(path, opened)) {
+			closeQuietly(fd);
+			throw refuse(
+				'it holds something else (its first line is not a batchtop record); give a new file or one batchtop wrote',
+			);
 		}
 		this.#fd = fd;
 		if (opened.size > 0 && !endsWithNewline(path, opened)) this.#put(Buffer.from('\n'));

@@ -13,12 +13,15 @@ export function verdictExitCode(snapshot: PollerSnapshot): {code: number; reason
 	const failed = snapshot.batches.filter(
 		(batch) => batch.view && (batch.view.status === 'FAILED' || batch.view.status === 'CANCELLED'),
 	);
+	const unknown = snapshot.batches.filter((batch) => !batch.view && batch.lastError?.kind === 'not-found');
+	const unknownNote = unknown.length
+		? `; unknown batch${unknown.length === 1 ? '' : 'es'} ${unknown.map((batch) => batch.id).join(', ')}`
+		: '';
 	if (failed.length > 0)
 		return {
 			code: ExitCode.batchFailed,
-			reason: `${failed.map((batch) => `${batch.id} ${batch.view?.status}`).join(', ')}`,
+			reason: `${failed.map((batch) => `${batch.id} ${batch.view?.status}`).join(', ')}${unknownNote}`,
 		};
-	const unknown = snapshot.batches.filter((batch) => !batch.view && batch.lastError?.kind === 'not-found');
 	if (unknown.length > 0)
 		return {
 			code: ExitCode.usage,

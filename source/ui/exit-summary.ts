@@ -10,5 +10,7 @@ export function exitSummary(snapshot: PollerSnapshot, target: string): string {
 	const parts = [...counts.entries()]
 		.sort((a, b) => b[1] - a[1])
 		.map(([status, count]) => `${count} ${status}`);
-	return `batchtop: watched ${snapshot.batches.length} batch${snapshot.batches.length === 1 ? '' : 'es'} on ${target}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+	// A problem that kept batches from being read at all is said here too: the screen is gone now.
+	const problem = snapshot.credentialsError ?? snapshot.discoveryError;
+	return `batchtop: watched ${snapshot.batches.length} batch${snapshot.batches.length === 1 ? '' : 'es'} on ${target}${parts.length ? `: ${parts.join(', ')}` : ''}${problem ? `; last error: ${problem.message}` : ''}`;
 }

@@ -153,7 +153,7 @@ describe('validating the config file', () => {
 		],
 		[
 			'{"requestTimeout": "1ms"}',
-			`config file ${PATH}: "requestTimeout" must be between 100ms and 10m, such as 15s`,
+			`config file ${PATH}: "requestTimeout" must be between 100ms and 10m, such as 15s, got "1ms"`,
 		],
 		[
 			'{"requestTimeout": true}',
@@ -322,5 +322,18 @@ describe('precedence: flag, then environment, then config file, then default', (
 			maxRps: {value: 5},
 			requestTimeout: {value: 5000},
 		});
+	});
+
+	it("keeps the demo's events out of the config file's log (a real run would compare with them), not out of --log", () => {
+		const withLog = {path: PATH, settings: parse(JSON.stringify({log: '/var/log/batchtop.ndjson'})).settings};
+		expect(settings({file: withLog}).log.value).toBe('/var/log/batchtop.ndjson');
+		expect(settings({demo: true, file: withLog}).log).toEqual({
+			value: undefined,
+			source: {kind: 'default'},
+			note: "the config file's is not used with --demo",
+		});
+		expect(settings({demo: true, file: withLog, flags: {log: '/tmp/demo.ndjson'}}).log.value).toBe(
+			'/tmp/demo.ndjson',
+		);
 	});
 });

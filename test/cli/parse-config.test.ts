@@ -68,7 +68,7 @@ describe('durations and intervals', () => {
 		expect(parseDuration('timeout', text)).toBe(ms);
 	});
 
-	it.each(['soon', '5 m', '-1s', '0s', '1x'])('rejects %j', (text) => {
+	it.each(['soon', '5 m', '-1s', '0s', '1x', '0', '0.0'])('rejects %j', (text) => {
 		expect(() => parseDuration('timeout', text)).toThrow(/--timeout/);
 	});
 

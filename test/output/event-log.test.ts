@@ -104,7 +104,7 @@ describe('EventLog.append', () => {
 
 	it('appends lines to a real file that parse back, with hostile text removed', () => {
 		const path = tempPath();
-		writeFileSync(path, `${JSON.stringify({type: 'old'})}\n`);
+		writeFileSync(path, `${JSON.stringify({v: 1, type: 'old'})}\n`);
 		const log = new EventLog(path);
 		log.append({type: 'seen', batch: batch('1234567', 'RUNNING', {name: HOSTILE}), [HOSTILE]: HOSTILE});
 		log.append({type: 'status', id: '1234567', from: 'RUNNING', to: 'PROCESSED'});
@@ -114,7 +114,7 @@ describe('EventLog.append', () => {
 		const lines = text.trimEnd().split('\n');
 		expect(lines).toHaveLength(3);
 		const decoded = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-		expect(decoded[0]).toEqual({type: 'old'});
+		expect(decoded[0]).toEqual({v: 1, type: 'old'});
 		const dump = JSON.stringify(decoded);
 		expect(dump).not.toMatch(UNSAFE);
 		expect(dump).not.toContain('52;c');
@@ -167,6 +167,21 @@ describe('EventLog.append', () => {
 			log.close();
 			log.close();
 		}).not.toThrow();
+	});
+
+	it.each([
+		['a password file', 'root:x:0:0:root:/root:/bin/bash\nhello\n'],
+		['JSON that is not a batchtop record', '{"name": "package"}\n'],
+		['text with no newline', 'notes'],
+	])('refuses a file that holds something else (%s) and leaves it as it was', (_what, content) => {
+		const path = tempPath();
+		writeFileSync(path, content);
+		expect(() => new EventLog(path)).toThrow(
+			new LogFileError(
+				`cannot write --log ${path}: it holds something else (its first line is not a batchtop record); give a new file or one batchtop wrote`,
+			),
+		);
+		expect(readFileSync(path, 'utf8')).toBe(content);
 	});
 
 	it('starts on a new line after a line an earlier run left cut short', () => {

@@ -1,0 +1,33 @@
+import {describe, expect, it} from 'vitest';
+import {exitSummary} from '../../source/ui/exit-summary.js';
+import type {PollerSnapshot} from '../../source/poller/poller-state.js';
+
+const snapshot = (extra: Partial<PollerSnapshot> = {}): PollerSnapshot => ({
+	batches: [],
+	paused: false,
+	requestsPerSecond: 0,
+	budgetPerSecond: 2,
+	...extra,
+});
+
+describe('the line left on the normal screen', () => {
+	it('says why nothing was watched when the listing was refused', () => {
+		const line = exitSummary(
+			snapshot({
+				discoveryError: {
+					kind: 'access-denied',
+					message: 'access denied: these credentials may not call omics:ListBatch',
+					at: 0,
+				},
+			}),
+			'us-east-1',
+		);
+		expect(line).toBe(
+			'batchtop: watched 0 batches on us-east-1; last error: access denied: these credentials may not call omics:ListBatch',
+		);
+	});
+
+	it('is the plain count otherwise', () => {
+		expect(exitSummary(snapshot(), 'us-east-1')).toBe('batchtop: watched 0 batches on us-east-1');
+	});
+});
