@@ -1,5 +1,6 @@
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
 import {OmicsClient} from '@aws-sdk/client-omics';
+import {OmicsError} from '../../source/omics/omics-error.js';
 
 /** The real SDK pointed at an emulator: no host prefix, static fake credentials, one attempt (errors surface as-is). */
 export function omicsClient(url: string, options: {maxAttempts?: number} = {}): OmicsClient {
@@ -20,6 +21,17 @@ export async function rejectionOf(
 		await promise;
 	} catch (error) {
 		return error as Error;
+	}
+	throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** Runs a batch-api call that must fail with an OmicsError and returns it. */
+export async function omicsRejection(promise: Promise<unknown>): Promise<OmicsError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (!(error instanceof OmicsError)) throw new Error(`expected an OmicsError, got ${String(error)}`);
+		return error;
 	}
 	throw new Error('expected the call to fail, but it succeeded');
 }

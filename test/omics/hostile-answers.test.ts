@@ -1,8 +1,9 @@
+import {omicsRejection} from '../helpers/omics-test-client.js';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import type {OmicsClient} from '@aws-sdk/client-omics';
 import {createOmicsClient} from '../../source/omics/omics-client.js';
 import {createBatchApi, type BatchApi} from '../../source/omics/batch-api.js';
-import {MAX_RETRY_AFTER_MS, OmicsError} from '../../source/omics/omics-error.js';
+import {MAX_RETRY_AFTER_MS, type OmicsError} from '../../source/omics/omics-error.js';
 import {RequestBudget} from '../../source/poller/request-budget.js';
 import {
 	escapeForReport,
@@ -45,16 +46,6 @@ const later = (ms: number, answer: Answer) => async (): Promise<Answer> => {
 	await sleep(ms);
 	return answer;
 };
-
-async function omicsRejection(promise: Promise<unknown>): Promise<OmicsError> {
-	try {
-		await promise;
-	} catch (error) {
-		expect(error).toBeInstanceOf(OmicsError);
-		return error as OmicsError;
-	}
-	throw new Error('expected the call to fail, but it succeeded');
-}
 
 /** Every text of the error that can reach a terminal or a log is free of control, bidi and escape characters. */
 function expectSafe(error: OmicsError): void {

@@ -1,3 +1,4 @@
+import {omicsRejection} from '../helpers/omics-test-client.js';
 import {spawn} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
@@ -8,7 +9,6 @@ import type {OmicsClient} from '@aws-sdk/client-omics';
 import {startEmulator, type Emulator} from '../../source/emulator/index.js';
 import {createBatchApi, type BatchApi} from '../../source/omics/batch-api.js';
 import {createOmicsClient, type OmicsConnection} from '../../source/omics/omics-client.js';
-import {OmicsError} from '../../source/omics/omics-error.js';
 import {
 	caBundleInConfig,
 	NetworkConfigError,
@@ -79,16 +79,6 @@ function api(connection: OmicsConnection, env: NodeJS.ProcessEnv, deadlineMs = 5
 	);
 	clients.push(client);
 	return createBatchApi(client, {deadlineMs});
-}
-
-async function omicsRejection(promise: Promise<unknown>): Promise<OmicsError> {
-	try {
-		await promise;
-	} catch (error) {
-		expect(error).toBeInstanceOf(OmicsError);
-		return error as OmicsError;
-	}
-	throw new Error('expected the call to fail, but it succeeded');
 }
 
 function tempDir(): string {

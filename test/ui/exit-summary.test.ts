@@ -1,14 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {exitSummary} from '../../source/ui/exit-summary.js';
-import type {PollerSnapshot} from '../../source/poller/poller-state.js';
+import {pollerSnapshot} from '../helpers/poller-snapshot.js';
 
-const snapshot = (extra: Partial<PollerSnapshot> = {}): PollerSnapshot => ({
-	batches: [],
-	paused: false,
-	requestsPerSecond: 0,
-	budgetPerSecond: 2,
-	...extra,
-});
+const snapshot = pollerSnapshot;
 
 describe('the line left on the normal screen', () => {
 	it('says why nothing was watched when the listing was refused', () => {

@@ -1,15 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {emptyPanelLines} from '../../../source/ui/lines/empty-panel-lines.js';
 import {UNICODE_GLYPHS} from '../../../source/ui/theme/glyphs.js';
-import type {PollerSnapshot} from '../../../source/poller/poller-state.js';
+import {pollerSnapshot} from '../../helpers/poller-snapshot.js';
 
-const snapshot = (extra: Partial<PollerSnapshot> = {}): PollerSnapshot => ({
-	batches: [],
-	paused: false,
-	requestsPerSecond: 0,
-	budgetPerSecond: 2,
-	...extra,
-});
+const snapshot = pollerSnapshot;
 const text = (lines: ReturnType<typeof emptyPanelLines>) =>
 	lines.map((line) => line.map((span) => span.text).join(''));
 
