@@ -6,7 +6,7 @@ import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {FLAGS, HELP, kebabCase, type Flags} from './cli/cli-flags.js';
 import {defaultConfigFilePath, readConfigFile} from './cli/config-file.js';
-import {ExitCode, ExitError, UsageError} from './cli/exit-codes.js';
+import {endingOf, ExitCode, UsageError} from './cli/exit-codes.js';
 import {runEmulatorCommand} from './cli/emulator-command.js';
 import {parseConfig} from './cli/parse-config.js';
 import {printConfigLines, printConfigRecord} from './cli/print-config.js';
@@ -92,17 +92,8 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		if (error instanceof UsageError) {
-			writeErrorLine(error.message);
-			process.exitCode = ExitCode.usage;
-			return;
-		}
-		if (error instanceof ExitError) {
-			writeErrorLine(error.message);
-			process.exitCode = error.exitCode;
-			return;
-		}
-		writeErrorLine(`unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-		process.exitCode = ExitCode.someFailed;
+		const ending = endingOf(error);
+		writeErrorLine(ending.message);
+		process.exitCode = ending.code;
 	},
 );

@@ -40,8 +40,8 @@ export async function resolveRegion(
 		try {
 			region = await createOmicsClient(connection, env).config.region();
 		} catch (error) {
-			// A proxy or CA setting that cannot be used is its own problem, not a missing region.
-			if (error instanceof NetworkConfigError) throw new ExitError(ExitCode.usage, error.message);
+			// A proxy or CA setting that cannot be used is its own problem (cli.tsx: exit 2), not a missing region.
+			if (error instanceof NetworkConfigError) throw error;
 			region = undefined;
 		}
 	}

@@ -6,7 +6,6 @@ import {
 	type OmicsConnection,
 } from '../omics/omics-client.js';
 import {diagnosticsNote} from '../output/diagnostics-log.js';
-import {NetworkConfigError} from '../omics/network-config.js';
 import {writeErrorLine} from '../output/output-guard.js';
 import {BatchPoller} from '../poller/batch-poller.js';
 import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
@@ -71,10 +70,8 @@ async function watch(
 		// Like k9s's context: which account settings are in use is on screen and in every message: the
 		// profile, the region and the endpoint in use (--endpoint-url, AWS_ENDPOINT_URL_OMICS,
 		// AWS_ENDPOINT_URL or the profile's services section / endpoint_url).
-		const where = emulator
-			? `the demo emulator ${emulator.url}`
-			: usageErrorIfUnusable(() => describeConnection(connection, region));
-		const api = createBatchApi(clientOrUsageError({...connection, region}), {
+		const where = emulator ? `the demo emulator ${emulator.url}` : describeConnection(connection, region);
+		const api = createBatchApi(createOmicsClient({...connection, region}), {
 			deadlineMs: connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
 		});
 		if (config.once) return await runOnce(api, config, where, write);
@@ -129,21 +126,6 @@ async function watch(
 		}
 	} finally {
 		await emulator?.stop();
-	}
-}
-
-/** The client; a proxy or CA-bundle setting that cannot be used is a usage error (one line, exit 2). */
-function clientOrUsageError(connection: OmicsConnection) {
-	return usageErrorIfUnusable(() => createOmicsClient(connection));
-}
-
-/** A network setting that cannot be used (proxy, CA bundle, configured endpoint) is one line and exit 2. */
-function usageErrorIfUnusable<T>(make: () => T): T {
-	try {
-		return make();
-	} catch (error) {
-		if (error instanceof NetworkConfigError) throw new ExitError(ExitCode.usage, error.message);
-		throw error;
 	}
 }
 

@@ -138,28 +138,23 @@ export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions 
 	const call = <T>(
 		operation: string,
 		subject: string,
-		deadline: number,
 		outer: AbortSignal | undefined,
 		send: (signal: AbortSignal) => Promise<T>,
-	) => callWithDeadline(operation, subject, deadline, outer, send, chain);
+	) => callWithDeadline(operation, subject, deadlineMs, outer, send, chain);
 	// Nothing documents whether ListRuns takes batchId and status together; if refused once, filter locally.
 	let combinedFilterRefused = false;
 	return {
 		maxConcurrent: MAX_SOCKETS,
 		async getBatch(batchId, signal) {
-			const {$metadata: _metadata, ...batch} = await call(
-				'GetBatch',
-				`batch ${batchId}`,
-				deadlineMs,
-				signal,
-				(bounded) => client.send(new GetBatchCommand({batchId}), abortSignal(bounded)),
+			const {$metadata: _metadata, ...batch} = await call('GetBatch', `batch ${batchId}`, signal, (bounded) =>
+				client.send(new GetBatchCommand({batchId}), abortSignal(bounded)),
 			);
 			if (typeof batch.status !== 'string' || (batch.status as string) === '')
 				throw unreadable('GetBatch', `batch ${batchId}`, 'no status');
 			return batch as RawBatch;
 		},
 		async listBatchPage(filter, nextToken, signal) {
-			const output = await call('ListBatch', '', deadlineMs, signal, (bounded) =>
+			const output = await call('ListBatch', '', signal, (bounded) =>
 				client.send(
 					new ListBatchCommand({maxItems: 100, ...(filter as ListBatchCommandInput), ...token(nextToken)}),
 					abortSignal(bounded),
@@ -173,7 +168,7 @@ export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions 
 			return {items, ...(output.nextToken ? {nextToken: output.nextToken} : {})};
 		},
 		async listFailedSubmissionsPage(batchId, nextToken, signal) {
-			const output = await call('ListRunsInBatch', `batch ${batchId}`, deadlineMs, signal, (bounded) =>
+			const output = await call('ListRunsInBatch', `batch ${batchId}`, signal, (bounded) =>
 				client.send(
 					new ListRunsInBatchCommand({
 						batchId,
@@ -193,7 +188,7 @@ export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions 
 		},
 		async listFailedRunsPage(batchId, nextToken, signal) {
 			const send = (combined: boolean) =>
-				call('ListRuns', `batch ${batchId}`, deadlineMs, signal, (bounded) =>
+				call('ListRuns', `batch ${batchId}`, signal, (bounded) =>
 					client.send(
 						new ListRunsCommand({
 							batchId,
@@ -220,7 +215,7 @@ export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions 
 			return {items, ...(output.nextToken ? {nextToken: output.nextToken} : {})};
 		},
 		async getRunFailure(runId, signal) {
-			const run = await call('GetRun', `run ${runId}`, deadlineMs, signal, (bounded) =>
+			const run = await call('GetRun', `run ${runId}`, signal, (bounded) =>
 				client.send(new GetRunCommand({id: runId}), abortSignal(bounded)),
 			);
 			return {

@@ -117,7 +117,7 @@ export function toOmicsError(
 	const rawCode = shape.code ?? (shape.cause as {code?: string} | undefined)?.code;
 	const code = typeof rawCode === 'string' ? sanitizeText(rawCode, 100) : undefined;
 	const headers = shape.$response?.headers ?? {};
-	const retryAfterMs = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After'], Date.now());
+	const retryAfterMs = parseRetryAfter(headers['retry-after'] ?? headers['Retry-After']);
 	const profile =
 		credentials && credentials.profile.namedBy !== 'default'
 			? sanitizeText(credentials.profile.name, 64)

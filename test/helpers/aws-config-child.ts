@@ -25,7 +25,7 @@ const {OmicsError} = await import('../../source/omics/omics-error.js');
 const {NetworkConfigError} = await import('../../source/omics/network-config.js');
 const {resolveRegion} = await import('../../source/cli/resolve-region.js');
 const {exitForOmicsError} = await import('../../source/cli/omics-exit.js');
-const {ExitError} = await import('../../source/cli/exit-codes.js');
+const {endingOf, ExitError} = await import('../../source/cli/exit-codes.js');
 
 export interface ChildCall {
 	readonly batchId: string;
@@ -75,7 +75,8 @@ try {
 		client.destroy();
 	}
 } catch (error) {
-	if (error instanceof ExitError) print({ok: false, exit: {code: error.exitCode, message: error.message}});
-	else if (error instanceof NetworkConfigError) print({ok: false, usage: error.message});
+	// What cli.tsx would end with.
+	if (error instanceof ExitError || error instanceof NetworkConfigError)
+		print({ok: false, exit: endingOf(error)});
 	else print({ok: false, kind: 'crash', message: String((error as Error)?.stack ?? error)});
 }
