@@ -63,6 +63,8 @@ export class FrameSink extends EventEmitter {
 		const {bytes, painted} = paintFrame(this.#painted, frame, {
 			alternateScreen: this.alternateScreen,
 			whole: this.#whole,
+			columns: this.columns || 80,
+			rows: this.rows || 24,
 		});
 		this.#whole = false;
 		this.#painted = painted;

@@ -1,24 +1,18 @@
-import {
-	styledCharsFromTokens,
-	styledCharsToString,
-	tokenize,
-	type StyledChar,
-} from '@alcalzone/ansi-tokenize';
+import {styledCharsToString, type StyledChar} from '@alcalzone/ansi-tokenize';
+import {lineCells, WIDE_TAIL, type Cell} from './terminal-cells.js';
 
 const CSI = '\u001b[';
 const ERASE_BELOW = `${CSI}J`;
 const HOME = `${CSI}H`;
 const ERASE_LINE_END = `${CSI}K`;
 
-/** One terminal column: a character with its styles, or the right half of a wide character. */
-type Cell = StyledChar | typeof WIDE_TAIL;
-const WIDE_TAIL = Symbol('wide-tail');
-
-/** What is on the screen after an update: the frame's lines, parsed into cells on demand. */
+/** What is on the screen after an update: the frame's lines as Ink gave them, and their cells. */
 export interface PaintedFrame {
+	/** Ink's lines, to tell unchanged lines without parsing them. */
 	readonly lines: readonly string[];
-	/** Cells per line; filled lazily, only for lines that took part in a diff. */
-	readonly cells: Array<Cell[] | undefined>;
+	readonly cells: ReadonlyArray<readonly Cell[]>;
+	/** The terminal's width the cells were cut to. */
+	readonly columns: number;
 }
 
 /** Gaps of at most this many unchanged cells are rewritten rather than skipped: a cursor move costs as much. */
@@ -27,8 +21,11 @@ const MERGE_GAP = 4;
 export interface PaintOptions {
 	/** On the alternate screen a whole repaint starts from the top-left corner, wherever the cursor is. */
 	readonly alternateScreen: boolean;
-	/** Repaint everything (after a resize, Ctrl-Z or Ctrl-L): the screen may not show `previous`. */
+	/** Repaint everything (after a resize, Ctrl-Z or Ctrl-L): the screen may not show `previous`, nor where it was. */
 	readonly whole?: boolean;
+	/** The terminal's size: lines are cut at `columns`, and at most `rows - 1` lines are drawn, so nothing wraps or scrolls. */
+	readonly columns: number;
+	readonly rows: number;
 }
 
 /**
@@ -41,29 +38,35 @@ export function paintFrame(
 	frame: string,
 	options: PaintOptions,
 ): {readonly bytes: string; readonly painted: PaintedFrame} {
-	const lines = frame.split('\n');
-	const painted: PaintedFrame = {lines, cells: new Array<Cell[] | undefined>(lines.length)};
-	if (!previous || options.whole || previous.lines.length !== lines.length) {
-		const clear = options.alternateScreen
-			? HOME + ERASE_BELOW
-			: previous
-				? cursorUp(previous.lines.length) + '\r' + ERASE_BELOW
-				: '';
-		return {bytes: `${clear}${frame}\n`, painted};
+	const {columns} = options;
+	// A frame taller than the screen would scroll it, and every relative move after that would miss.
+	const lines = frame.split('\n').slice(0, Math.max(1, options.rows - 1));
+	const reuse = previous?.columns === columns ? previous : undefined;
+	const cells = lines.map((line, index) =>
+		reuse && reuse.lines[index] === line ? reuse.cells[index]! : lineCells(line, columns),
+	);
+	const painted: PaintedFrame = {lines, cells, columns};
+	if (!previous || options.whole || !reuse || previous.lines.length !== lines.length) {
+		// After a resize (the terminal may have reflowed what it showed) or Ctrl-L, where the old frame is
+		// is unknown: start from the top-left corner on either screen. Only a change of height with the
+		// screen as painted can repaint in place on the normal screen.
+		const clear =
+			options.alternateScreen || options.whole || (previous && !reuse)
+				? HOME + ERASE_BELOW
+				: previous
+					? cursorUp(previous.lines.length) + '\r' + ERASE_BELOW
+					: '';
+		const text = cells.map((line) => styledCharsToString(drawable(line))).join('\n');
+		return {bytes: `${clear}${text}\n`, painted};
 	}
 	const height = lines.length;
 	let row = height;
 	let column = 0;
 	let bytes = '';
 	for (let index = 0; index < height; index++) {
-		const next = lines[index] ?? '';
-		if (next === previous.lines[index]) {
-			painted.cells[index] = previous.cells[index];
-			continue;
-		}
-		const before = previous.cells[index] ?? toCells(previous.lines[index] ?? '');
-		const after = toCells(next);
-		painted.cells[index] = after;
+		const before = reuse.cells[index]!;
+		const after = cells[index]!;
+		if (before === after) continue;
 		for (const run of changedRuns(before, after)) {
 			if (index !== row) bytes += index < row ? cursorUp(row - index) : cursorDown(index - row);
 			row = index;
@@ -77,6 +80,9 @@ export function paintFrame(
 	if (bytes === '') return {bytes, painted};
 	return {bytes: `${bytes}${cursorDown(height - row)}\r`, painted};
 }
+
+const drawable = (cells: readonly Cell[]): StyledChar[] =>
+	cells.filter((cell): cell is StyledChar => cell !== WIDE_TAIL);
 
 interface Run {
 	readonly start: number;
@@ -97,26 +103,20 @@ function changedRuns(before: readonly Cell[], after: readonly Cell[]): Run[] {
 		if (last && index - last.end <= MERGE_GAP) last.end = index + 1;
 		else runs.push({start: index, end: index + 1});
 	}
+	const beforeEnd = contentEnd(before);
 	return runs.map(({start, end}) => {
 		let from = start;
 		while (from > 0 && (after[from] === WIDE_TAIL || before[from] === WIDE_TAIL)) from--;
 		let to = end;
 		while (to < afterEnd && after[to] === WIDE_TAIL) to++;
-		const eraseRest = to >= afterEnd;
 		const stop = Math.min(to, afterEnd);
-		const cells = after.slice(from, stop).filter((cell): cell is StyledChar => cell !== WIDE_TAIL);
+		// Erase only what is left of the old line: an erase right after the last column would also take
+		// the character just written there (the cursor waits on it to wrap).
+		const eraseRest = to >= afterEnd && beforeEnd > stop;
+		const cells = drawable(after.slice(from, stop));
 		// A row that went blank from `from` on: the cursor stays where the erase left it, not at `stop`.
 		return {start: from, end: Math.max(from, stop), cells, eraseRest};
 	});
-}
-
-function toCells(line: string): Cell[] {
-	const cells: Cell[] = [];
-	for (const char of styledCharsFromTokens(tokenize(line))) {
-		cells.push(char);
-		if (char.fullWidth) cells.push(WIDE_TAIL);
-	}
-	return cells;
 }
 
 /** Columns up to the last one that shows something (trailing plain spaces show nothing). */
