@@ -127,6 +127,31 @@ describe('FailureLoader', () => {
 	});
 });
 
+describe('FailureLoader listing again', () => {
+	const signal = new AbortController().signal;
+
+	it('lists a finished listing again from its first page once the count grows, each entry once', async () => {
+		const api = new FakeBatchApi(); // five entries a page, page tokens '5', '10', ...
+		const budget = new RequestBudget({ratePerSecond: 1_000_000});
+		const failed = (count: number) =>
+			Array.from({length: count}, (_, i) => ({example: `s-${i}`, reason: 'ValidationException'}));
+		api.failedSubmissions.set('1', failed(7));
+		const loader = new FailureLoader(api, budget, '1');
+		await loader.loadMore({submissions: 7, runs: 0}, signal);
+		await loader.loadMore({submissions: 7, runs: 0}, signal);
+		expect(loader.detail(false).submissions).toMatchObject({loaded: 7, complete: true});
+		api.failedSubmissions.set('1', failed(9));
+		// The same page tokens come again: that is a new listing, not a loop.
+		await loader.loadMore({submissions: 9, runs: 0}, signal);
+		await loader.loadMore({submissions: 9, runs: 0}, signal);
+		const detail = loader.detail(false).submissions;
+		expect(detail).toMatchObject({loaded: 9, complete: true});
+		expect(detail.groups[0]?.count).toBe(9);
+		expect(api.count('ListRunsInBatch')).toBe(4);
+		budget.close();
+	});
+});
+
 describe('BatchPoller discovery errors (fake timers)', () => {
 	/** ListBatch fails while `failure` is set; otherwise lists the batches FakeBatchApi holds. */
 	class FlakyListing extends FakeBatchApi {
