@@ -27,3 +27,28 @@ export function statusClass(status: string | undefined): StatusClass {
 	if (status !== undefined && TERMINAL.has(status)) return 'terminal';
 	return 'unknown';
 }
+
+/** Statuses in which runs are still being started or executed (STOPPING: the cancelled ones are stopping). */
+const RUNS_GOING: ReadonlySet<string> = new Set([
+	'CREATING',
+	'PENDING',
+	'SUBMITTING',
+	'INPROGRESS',
+	'STOPPING',
+]);
+
+/**
+ * Whether the batch's runs are over, `status` known: every run ended (PROCESSED), the batch broke
+ * (FAILED), it was cancelled, or its runs are being or have been deleted. Undefined for a status this
+ * version does not know.
+ */
+export function runsOver(status: string): boolean | undefined {
+	if (RUNS_GOING.has(status)) return false;
+	if (statusClass(status) === 'unknown') return undefined;
+	return true;
+}
+
+/** Whether runs are being, or have been, deleted: their outcomes are gone from the counts. */
+export function runsDeleted(status: string): boolean {
+	return status === 'RUNS_DELETING' || status === 'RUNS_DELETED' || status === 'RUNS_DELETE_FAILED';
+}

@@ -43,6 +43,12 @@ export function batchVerdict(view: BatchView): Verdict {
 				kind: 'runs-delete-failed',
 				label: `${count(view.submissions.deleteFailed)} run deletions failed`,
 			};
+		// Still changing, so the kind stays 'running' (scripts read it as "not decided yet"); the label
+		// says what is happening: a stopping batch runs nothing new, a deleting one runs nothing at all.
+		case 'STOPPING':
+			return {kind: 'running', label: failures > 0 ? `cancelling, ${someFailed}` : 'cancelling'};
+		case 'RUNS_DELETING':
+			return {kind: 'running', label: 'deleting runs'};
 		default:
 			if (view.statusClass === 'active') {
 				return {kind: 'running', label: failures > 0 ? `running, ${someFailed} so far` : 'running'};

@@ -1,9 +1,12 @@
-import {finishedRuns, type BatchView} from './batch-view.js';
+import {doneRuns, finishedRuns, type BatchView} from './batch-view.js';
 
 /** What one successful poll saw, kept in a batch's history. */
 export interface CountSample {
 	readonly at: number;
-	readonly finished: number;
+	/** The batch status the poll saw (sanitised). */
+	readonly status: string;
+	/** Runs done (completed or failed; see doneRuns): cancellations are not throughput. */
+	readonly done: number;
 	readonly submitted: number;
 	/** Every status and count joined: equal signatures mean nothing moved. */
 	readonly signature: string;
@@ -14,7 +17,8 @@ export function sampleOf(view: BatchView, at: number): CountSample {
 	const {submissions: s, runs: r} = view;
 	return {
 		at,
-		finished: finishedRuns(view),
+		status: view.status,
+		done: doneRuns(view),
 		submitted: s.successful + s.failed,
 		signature: [
 			view.status,
@@ -37,7 +41,7 @@ export function sampleOf(view: BatchView, at: number): CountSample {
 	};
 }
 
-/** Runs finished per minute over the last `windowMs` of history, or undefined without two samples 10 s apart. */
+/** Runs done per minute over the last `windowMs` of history, or undefined without two samples 10 s apart. */
 export function throughputPerMinute(
 	history: readonly CountSample[],
 	now: number,
@@ -48,12 +52,16 @@ export function throughputPerMinute(
 	const first = history.find((sample) => sample.at >= now - windowMs) ?? last;
 	const span = last.at - first.at;
 	if (span < 10_000) return undefined;
-	return ((last.finished - first.finished) / span) * 60_000;
+	return (Math.max(0, last.done - first.done) / span) * 60_000;
 }
 
-/** Milliseconds until every started-or-startable run has finished at `perMinute`, or undefined when unknown. */
+/**
+ * Milliseconds until every started-or-startable run has finished at `perMinute`, or undefined when
+ * unknown. A stopping batch's runs will be cancelled, and a deleting one runs nothing: no ETA.
+ */
 export function estimateRemainingMs(view: BatchView, perMinute: number | undefined): number | undefined {
 	if (view.statusClass !== 'active' || perMinute === undefined || perMinute <= 0) return undefined;
+	if (view.status === 'STOPPING' || view.status === 'RUNS_DELETING') return undefined;
 	const remaining = Math.max(0, view.totalRuns - view.submissions.failed - finishedRuns(view));
 	return (remaining / perMinute) * 60_000;
 }

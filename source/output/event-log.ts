@@ -31,6 +31,7 @@ export interface LoggedBatch {
 	readonly name: string | null;
 	readonly status: string;
 	readonly totalRuns: number;
+	/** Runs done (completed, failed or deleted; cancelled runs are not done): see doneRuns. */
 	readonly finished: number;
 	readonly failed: number;
 	readonly time: string;
@@ -108,9 +109,8 @@ function logged(record: unknown, time: string): LoggedBatch | undefined {
 		name: (typeof rawName === 'string' && sanitizeText(rawName, MAX_NAME_LENGTH)) || null,
 		status,
 		totalRuns: count(field(record, 'totalRuns')),
-		finished: count(
-			run('completedRunCount') + run('failedRunCount') + run('cancelledRunCount') + run('deletedRunCount'),
-		),
+		// Done as doneRuns counts it (cancelled runs are not done), so "+N runs done" compares like with like.
+		finished: count(run('completedRunCount') + run('failedRunCount') + run('deletedRunCount')),
 		failed: count(
 			run('failedRunCount') + count(field(field(record, 'submissionSummary'), 'failedStartSubmissionCount')),
 		),

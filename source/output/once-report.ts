@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import {batchVerdict} from '../domain/batch-verdict.js';
-import {finishedRuns, type BatchView} from '../domain/batch-view.js';
+import {doneRuns, type BatchView} from '../domain/batch-view.js';
 import {batchRecord} from './json-events.js';
 import {guardJson} from './output-guard.js';
 import {groupThousands} from '../domain/thousands.js';
@@ -22,7 +22,7 @@ export function onceTable(rows: readonly OnceRow[]): string[] {
 			view.id,
 			view.name || '-',
 			view.status,
-			`${count(finishedRuns(view))}/${count(view.totalRuns)}`,
+			`${count(doneRuns(view))}/${count(view.totalRuns)}`,
 			count(view.runs.failed + s.failed),
 			`${count(s.successful + s.failed)}/${count(view.totalRuns)}`,
 			batchVerdict(view).label,

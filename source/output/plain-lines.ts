@@ -1,17 +1,20 @@
 import {batchVerdict} from '../domain/batch-verdict.js';
-import {finishedRuns, type BatchView} from '../domain/batch-view.js';
+import {doneRuns, type BatchView} from '../domain/batch-view.js';
 import type {BatchSnapshot, PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
 import {groupThousands} from '../domain/thousands.js';
 
 const count = groupThousands;
 const stamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** "starts 147/400 (6 failed)  runs 21/400 done (2 failed), 110 running" */
+/**
+ * "starts 147/400 (6 failed)  runs 21/400 done (2 failed), 110 live": done as the monitor's list counts
+ * it (completed or failed), cancelled runs said apart ("runs 258/800 done, 542 cancelled").
+ */
 export function progressText(view: BatchView): string {
 	const {submissions: s, runs: r} = view;
 	const live = r.pending + r.starting + r.running + r.stopping;
 	const starts = `starts ${count(s.successful + s.failed)}/${count(view.totalRuns)}${s.failed ? ` (${count(s.failed)} failed)` : ''}`;
-	const runs = `runs ${count(finishedRuns(view))}/${count(view.totalRuns)} done${r.failed ? ` (${count(r.failed)} failed)` : ''}${live ? `, ${count(live)} live` : ''}`;
+	const runs = `runs ${count(doneRuns(view))}/${count(view.totalRuns)} done${r.failed ? ` (${count(r.failed)} failed)` : ''}${r.cancelled ? `, ${count(r.cancelled)} cancelled` : ''}${live ? `, ${count(live)} live` : ''}`;
 	return `${starts}  ${runs}`;
 }
 

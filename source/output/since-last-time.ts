@@ -1,4 +1,4 @@
-import {finishedRuns, type BatchView} from '../domain/batch-view.js';
+import {doneRuns, type BatchView} from '../domain/batch-view.js';
 import {failureCount} from '../domain/batch-verdict.js';
 import type {LoggedBatch, PreviousRun} from './event-log.js';
 import {groupThousands} from '../domain/thousands.js';
@@ -23,7 +23,7 @@ export function changeSince(previous: PreviousRun, view: BatchView): BatchChange
 		name: view.name || null,
 		from: before.status,
 		to: view.status,
-		newlyFinished: Math.max(0, finishedRuns(view) - before.finished),
+		newlyFinished: Math.max(0, doneRuns(view) - before.finished),
 		newFailures: Math.max(0, failureCount(view) - before.failed),
 		since: before.time,
 	};

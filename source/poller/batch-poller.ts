@@ -14,6 +14,9 @@ import {observeBatch} from './observe-batch.js';
 import {RequestBudget} from './request-budget.js';
 import type {ErrorInfo, PollerEvent, PollerListener, PollerSnapshot} from './poller-state.js';
 
+/** The span the request rate is averaged over (the budget keeps a minute of grants). */
+export const REQUEST_RATE_WINDOW_MS = 60_000;
+
 export interface DiscoveryOptions {
 	readonly filter: BatchFilter;
 	/** Also watch batches that have already finished (`--all`). */
@@ -160,9 +163,9 @@ export class BatchPoller {
 		const entry: NonNullable<Tracked['failures']> = {loader, detail: loader.detail(true), inFlight: true};
 		tracked.failures = entry;
 		this.#dirty(tracked);
-		const wanted = {submissions: tracked.view.submissions.failed > 0, runs: tracked.view.runs.failed > 0};
+		const counts = {submissions: tracked.view.submissions.failed, runs: tracked.view.runs.failed};
 		entry.loader
-			.loadMore(wanted, this.#abort.signal)
+			.loadMore(counts, this.#abort.signal)
 			.then(
 				() => {
 					entry.detail = entry.loader.detail(false);
@@ -355,8 +358,10 @@ export class BatchPoller {
 		return Object.freeze({
 			batches: Object.freeze(batches),
 			paused: this.#paused,
-			requestsPerSecond: this.#budget.grantedWithin(10_000) / 10,
+			// A minute, not 10 s: over 10 s the start-up burst alone reads as twice the rate.
+			requestsPerSecond: this.#budget.grantedWithin(REQUEST_RATE_WINDOW_MS) / (REQUEST_RATE_WINDOW_MS / 1000),
 			budgetPerSecond: this.#budget.ratePerSecond,
+			requestBurst: this.#budget.burst,
 			...(this.#credentialsError ? {credentialsError: this.#credentialsError} : {}),
 			...(this.#lastDiscoveryAt === undefined ? {} : {lastDiscoveryAt: this.#lastDiscoveryAt}),
 			...(this.#discoveryError ? {discoveryError: this.#discoveryError} : {}),

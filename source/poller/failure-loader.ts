@@ -16,6 +16,8 @@ interface Cursor {
 	nextToken?: string;
 	started: boolean;
 	complete: boolean;
+	/** Ended by a paging error (a looping service): never listed again. */
+	broken: boolean;
 	readonly guard: PageGuard;
 }
 
@@ -28,9 +30,16 @@ export class FailureLoader {
 		items: [],
 		started: false,
 		complete: false,
+		broken: false,
 		guard: new PageGuard('ListRunsInBatch'),
 	};
-	readonly #runs: Cursor = {items: [], started: false, complete: false, guard: new PageGuard('ListRuns')};
+	readonly #runs: Cursor = {
+		items: [],
+		started: false,
+		complete: false,
+		broken: false,
+		guard: new PageGuard('ListRuns'),
+	};
 
 	constructor(
 		private readonly api: BatchApi,
@@ -38,8 +47,24 @@ export class FailureLoader {
 		private readonly batchId: string,
 	) {}
 
-	/** Reads one more page of each kind that still has pages (and has failures at all). */
-	async loadMore(wanted: {submissions: boolean; runs: boolean}, signal: AbortSignal): Promise<void> {
+	/**
+	 * Reads one more page of each kind that has failures (`counts`, from GetBatch) and still has pages.
+	 * A kind listed to its end with fewer entries than its count now has is listed again from the start:
+	 * the failures that came after are on its pages, and the ones listed before are not listed twice.
+	 */
+	async loadMore(counts: {submissions: number; runs: number}, signal: AbortSignal): Promise<void> {
+		for (const [cursor, count] of [
+			[this.#submissions, counts.submissions],
+			[this.#runs, counts.runs],
+		] as const) {
+			if (cursor.complete && !cursor.broken && cursor.items.length < count) {
+				cursor.complete = false;
+				cursor.started = false;
+				cursor.nextToken = undefined;
+				cursor.guard.restart();
+			}
+		}
+		const wanted = {submissions: counts.submissions > 0, runs: counts.runs > 0};
 		const tasks: Array<Promise<void>> = [];
 		if (wanted.submissions)
 			tasks.push(
@@ -96,6 +121,7 @@ export class FailureLoader {
 		} catch (error) {
 			cursor.nextToken = undefined;
 			cursor.complete = true;
+			cursor.broken = true;
 			throw error;
 		}
 		cursor.complete = cursor.nextToken === undefined;

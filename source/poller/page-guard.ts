@@ -36,6 +36,15 @@ export class PageGuard {
 		return fresh;
 	}
 
+	/**
+	 * Starts the listing again from its first page (new entries appeared after it ended): page tokens
+	 * and the page count start over; entries already listed stay listed, so they are not listed twice.
+	 */
+	restart(): void {
+		this.#tokens.clear();
+		this.#pages = 0;
+	}
+
 	/** The token to ask for next, or undefined when paging is over; throws when the service loops. */
 	next(nextToken: string | undefined): string | undefined {
 		if (!nextToken) return undefined;

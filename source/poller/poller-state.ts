@@ -51,8 +51,12 @@ export interface BatchSnapshot {
 export interface PollerSnapshot {
 	readonly batches: readonly BatchSnapshot[];
 	readonly paused: boolean;
+	/** Requests granted per second, averaged over the last minute. */
 	readonly requestsPerSecond: number;
+	/** The budget's sustained rate. */
 	readonly budgetPerSecond: number;
+	/** Requests the budget may save up on top of its rate (a burst); none when absent. */
+	readonly requestBurst?: number;
 	/** A credentials problem affects every batch; reported once here until a call succeeds. */
 	readonly credentialsError?: ErrorInfo;
 	readonly lastDiscoveryAt?: number;

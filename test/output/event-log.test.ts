@@ -364,7 +364,8 @@ describe('readPreviousRun', () => {
 		});
 		expect(previous.batches.get('2222')).toMatchObject({
 			status: 'FAILED',
-			finished: 10,
+			// Done: 5 completed + 4 failed; the cancelled run is not done.
+			finished: 9,
 			failed: 6,
 			time: '2026-01-02T00:01:00.000Z',
 		});

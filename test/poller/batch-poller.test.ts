@@ -304,4 +304,52 @@ describe('BatchPoller (fake timers)', () => {
 		expect(detail?.submissions).toMatchObject({loaded: 7, complete: true});
 		expect(api.count('GetRun')).toBe(3);
 	});
+
+	it('reports a request rate that never exceeds what its budget allows over the same window', async () => {
+		// 600 batches at 5/s (10/s even at the longest interval): the budget is always short, and the start-up burst is spent at once.
+		const ids = Array.from({length: 600}, (_, index) => String(index + 1));
+		for (const id of ids) api.set(id, {status: 'INPROGRESS', runSummary: {runningRunCount: 10}});
+		start({batchIds: ids, maxRequestsPerSecond: 5});
+		for (const seconds of [1, 5, 10, 20, 30, 60, 120, 300]) {
+			await vi.advanceTimersByTimeAsync(seconds * 1000 - (Date.now() - Date.parse('2026-11-29T00:00:00Z')));
+			const snapshot = poller?.snapshot();
+			if (!snapshot) throw new Error('no snapshot');
+			const allowedPerMinute = snapshot.budgetPerSecond * 60 + (snapshot.requestBurst ?? 0);
+			expect(snapshot.requestsPerSecond * 60).toBeLessThanOrEqual(allowedPerMinute);
+			expect(snapshot.requestsPerSecond).toBeGreaterThan(0);
+		}
+		// Busy for five minutes, the last minute is the rate itself.
+		expect(poller?.snapshot().requestsPerSecond).toBeCloseTo(5, 1);
+	});
+
+	it('lists failures again when the count grows past a list that had ended (l after new failures)', async () => {
+		const failed = (count: number) =>
+			Array.from({length: count}, (_, i) => ({
+				reason: 'ValidationException',
+				message: 'bad',
+				example: `s-${i}`,
+			}));
+		api.set('1', {status: 'SUBMITTING', submissionSummary: {failedStartSubmissionCount: 3}});
+		api.failedSubmissions.set('1', failed(3));
+		start({batchIds: ['1']});
+		await vi.advanceTimersByTimeAsync(1);
+		poller?.loadFailures('1');
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(poller?.snapshot().batches[0]?.failures?.submissions).toMatchObject({loaded: 3, complete: true});
+		// Two more fail; the next poll sees the count grow; l lists them without listing the first three twice.
+		api.set('1', {status: 'SUBMITTING', submissionSummary: {failedStartSubmissionCount: 5}});
+		api.failedSubmissions.set('1', failed(5));
+		await vi.advanceTimersByTimeAsync(6_000);
+		expect(poller?.snapshot().batches[0]?.view?.submissions.failed).toBe(5);
+		poller?.loadFailures('1');
+		await vi.advanceTimersByTimeAsync(1_000);
+		const submissions = poller?.snapshot().batches[0]?.failures?.submissions;
+		expect(submissions).toMatchObject({loaded: 5, complete: true});
+		expect(submissions?.groups[0]?.count).toBe(5);
+		// Nothing new: l lists nothing again.
+		const calls = api.count('ListRunsInBatch');
+		poller?.loadFailures('1');
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(api.count('ListRunsInBatch')).toBe(calls);
+	});
 });

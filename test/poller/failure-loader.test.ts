@@ -45,8 +45,9 @@ describe('FailureLoader', () => {
 	let api: ScriptedFailures;
 	let budget: RequestBudget;
 	const signal = new AbortController().signal;
-	const submissionsOnly = {submissions: true, runs: false};
-	const runsOnly = {submissions: false, runs: true};
+	// Counts as GetBatch gives them; at most what these tests list, so nothing is listed twice.
+	const submissionsOnly = {submissions: 1, runs: 0};
+	const runsOnly = {submissions: 0, runs: 1};
 
 	beforeEach(() => {
 		api = new ScriptedFailures();
@@ -123,6 +124,31 @@ describe('FailureLoader', () => {
 		expect(detail).toMatchObject({loaded: 4, complete: true});
 		expect(detail.groups).toHaveLength(1);
 		expect(detail.groups[0]?.count).toBe(4);
+	});
+});
+
+describe('FailureLoader listing again', () => {
+	const signal = new AbortController().signal;
+
+	it('lists a finished listing again from its first page once the count grows, each entry once', async () => {
+		const api = new FakeBatchApi(); // five entries a page, page tokens '5', '10', ...
+		const budget = new RequestBudget({ratePerSecond: 1_000_000});
+		const failed = (count: number) =>
+			Array.from({length: count}, (_, i) => ({example: `s-${i}`, reason: 'ValidationException'}));
+		api.failedSubmissions.set('1', failed(7));
+		const loader = new FailureLoader(api, budget, '1');
+		await loader.loadMore({submissions: 7, runs: 0}, signal);
+		await loader.loadMore({submissions: 7, runs: 0}, signal);
+		expect(loader.detail(false).submissions).toMatchObject({loaded: 7, complete: true});
+		api.failedSubmissions.set('1', failed(9));
+		// The same page tokens come again: that is a new listing, not a loop.
+		await loader.loadMore({submissions: 9, runs: 0}, signal);
+		await loader.loadMore({submissions: 9, runs: 0}, signal);
+		const detail = loader.detail(false).submissions;
+		expect(detail).toMatchObject({loaded: 9, complete: true});
+		expect(detail.groups[0]?.count).toBe(9);
+		expect(api.count('ListRunsInBatch')).toBe(4);
+		budget.close();
 	});
 });
 

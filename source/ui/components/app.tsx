@@ -8,7 +8,8 @@ import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js'
 import {actionForKey, type KeyAction} from '../input/key-bindings.js';
 import {MIN_COLUMNS, MIN_ROWS, screenLayout, type ScreenLayout} from '../layout/screen-layout.js';
 import {batchPanelLines} from '../lines/batch-panel-lines.js';
-import {footerLine, headerLine, helpLines, keyContext} from '../lines/chrome-lines.js';
+import {footerLine, helpLines, keyContext} from '../lines/chrome-lines.js';
+import {headerLine} from '../lines/header-line.js';
 import {detailLines} from '../lines/detail-lines.js';
 import {emptyPanelLines} from '../lines/empty-panel-lines.js';
 import {INITIAL_UI_STATE, uiReducer, type SortMode, type UiAction, type UiState} from '../state/ui-state.js';

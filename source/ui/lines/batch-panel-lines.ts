@@ -1,12 +1,8 @@
 import {batchVerdict, failureCount} from '../../domain/batch-verdict.js';
-import {finishedRuns} from '../../domain/batch-view.js';
+import {doneRuns, type BatchView} from '../../domain/batch-view.js';
+import {elapsedOf, runEnd, throughputOf, type Elapsed, type Throughput} from '../../domain/batch-timing.js';
 import {runSegments, submissionSegments} from '../../domain/progress-segments.js';
-import {
-	estimateRemainingMs,
-	isStalled,
-	throughputPerMinute,
-	unchangedForMs,
-} from '../../domain/throughput.js';
+import {estimateRemainingMs, isStalled, unchangedForMs} from '../../domain/throughput.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {statusColor} from '../theme/palette.js';
 import {clipLine, fit, type Line, type Span} from '../text/styled-line.js';
@@ -100,7 +96,8 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 		},
 	]);
 	for (const line of legendLines(submissions, view.totalRuns, glyphs, width, dim)) lines.push(line);
-	const done = finishedRuns(view);
+	// Done = completed or failed: cancelled runs are in the bar and its legend, not in the count.
+	const done = doneRuns(view);
 	const runs = runSegments(view, barWidth);
 	lines.push([
 		{text: fit('Runs', LABEL)},
@@ -114,30 +111,13 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	lines.push([]);
 
 	const time = (date: Date | undefined) => (date ? formatTimestamp(date, now) : glyphs.dash);
-	const created = view.createdAt?.getTime();
-	const ended = view.processedAt ?? view.failedAt;
-	lines.push([
-		{text: fit('Created', LABEL)},
-		{
-			text: `${time(view.createdAt)}   Submitted ${time(view.submittedAt)}   ${view.failedAt ? 'Failed' : 'Processed'} ${time(ended)}`,
-		},
-	]);
-	// While runs are being deleted nothing executes: a run throughput would only ever read zero.
-	const rate =
-		view.status === 'RUNS_DELETING'
-			? undefined
-			: throughputPerMinute(batch.history, now, context.throughputWindowMs);
-	const remaining = estimateRemainingMs(view, rate);
-	const elapsed =
-		created === undefined
-			? undefined
-			: (ended?.getTime() ?? (active ? now : (batch.lastUpdated ?? now))) - created;
+	lines.push([{text: fit('Created', LABEL)}, {text: timesText(view, batch.history, now, time)}]);
+	const rate = throughputOf(view, batch.history, now, context.throughputWindowMs);
+	const remaining = estimateRemainingMs(view, rate && !rate.average ? rate.perMinute : undefined);
 	lines.push([
 		{text: fit('Elapsed', LABEL)},
-		{text: elapsed === undefined ? glyphs.dash : formatDuration(elapsed)},
-		{
-			text: `   Throughput ${rate === undefined ? glyphs.dash : `${rate < 10 ? rate.toFixed(1) : Math.round(rate)} runs/min`}`,
-		},
+		{text: elapsedText(elapsedOf(view, batch.history, now), glyphs.dash)},
+		{text: `   Throughput ${throughputText(rate, glyphs.dash)}`},
 		{text: `   ETA ${remaining === undefined ? glyphs.dash : formatDuration(remaining)}`},
 	]);
 	if (isStalled(view, batch.history, now, context.stallMs)) {
@@ -182,6 +162,34 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	if (batch.lastUpdated !== undefined && !stale)
 		lines.push([{text: `updated ${formatClock(batch.lastUpdated)}`, dim: true}]);
 	return lines.map((line) => clipLine(line, width, glyphs.ellipsis));
+}
+
+/** "Created …   Submitted …   Processed …": the end as the API reports it, or as the polls saw it. */
+function timesText(
+	view: BatchView,
+	history: BatchSnapshot['history'],
+	now: number,
+	time: (date: Date | undefined) => string,
+): string {
+	const head = `${time(view.createdAt)}   Submitted ${time(view.submittedAt)}   `;
+	if (view.failedAt) return `${head}Failed ${time(view.failedAt)}`;
+	if (view.processedAt) return `${head}Processed ${time(view.processedAt)}`;
+	const end = runEnd(view, history);
+	if (!end) return `${head}Processed ${time(undefined)}`;
+	return `${head}Ended ${end.known === 'at-most' ? 'by ' : ''}${time(new Date(end.at))}`;
+}
+
+/** "2h 06m", "at most 2h 06m" (the end is only bounded), or the dash when unknown. */
+export function elapsedText(elapsed: Elapsed | undefined, dash: string): string {
+	if (!elapsed) return dash;
+	return `${elapsed.atMost ? 'at most ' : ''}${formatDuration(elapsed.ms)}`;
+}
+
+/** "12 runs/min" (recent), "12 runs/min avg" (whole run), "at least 12 runs/min avg", or the dash. */
+export function throughputText(rate: Throughput | undefined, dash: string): string {
+	if (!rate) return dash;
+	const value = rate.perMinute < 10 ? rate.perMinute.toFixed(1) : String(Math.round(rate.perMinute));
+	return `${rate.atLeast ? 'at least ' : ''}${value} runs/min${rate.average ? ' avg' : ''}`;
 }
 
 /** Splits text into at most `maxLines` lines of `width` columns, on spaces where possible. */

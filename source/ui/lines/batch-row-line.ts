@@ -1,10 +1,11 @@
 import {failureCount} from '../../domain/batch-verdict.js';
-import {finishedRuns} from '../../domain/batch-view.js';
+import {doneRuns} from '../../domain/batch-view.js';
 import {runSegments} from '../../domain/progress-segments.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {statusColor} from '../theme/palette.js';
 import {fit, type Line, type Span} from '../text/styled-line.js';
 import {formatAge} from '../text/format.js';
+import {ageMs} from '../../domain/age.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {barSpans, compactCount} from './progress-bar.js';
 
@@ -27,9 +28,9 @@ export interface RowContext {
 	readonly focused: boolean;
 }
 
-/** How old a row's data looks at `now`: "now", "20s", "3m"; empty before the first answer. */
+/** How old a row's data looks at `now`: "now", "20s", "3m"; empty before the first answer; never negative. */
 export function rowAge(batch: BatchSnapshot, now: number): string {
-	return batch.lastUpdated === undefined ? '' : formatAge(now - batch.lastUpdated);
+	return batch.lastUpdated === undefined ? '' : formatAge(ageMs(now, batch.lastUpdated));
 }
 
 /** One fixed-width list row: marker, name, status, mini progress, runs done/total, data age. */
@@ -78,7 +79,8 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 		color: statusColor(view.status, view.statusClass, failureCount(view)),
 		dim: stale,
 	};
-	const counts = `${compactCount(finishedRuns(view))}/${compactCount(view.totalRuns)}`;
+	// Runs done (completed or failed) of total: a cancelled batch reads 258/800, not 800/800.
+	const counts = `${compactCount(doneRuns(view))}/${compactCount(view.totalRuns)}`;
 	return [
 		marker,
 		{

@@ -1,5 +1,6 @@
 import type {BatchSnapshot, FailureList} from '../../poller/poller-state.js';
-import {formatCount} from '../text/format.js';
+import {formatCount, formatDuration} from '../text/format.js';
+import {ageMs} from '../../domain/age.js';
 import {clipLine, fit, type Line} from '../text/styled-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
 
@@ -25,13 +26,8 @@ function failureSection(
 	table: readonly string[],
 	context: DetailContext,
 ): Line[] {
-	if (total === 0) return [[{text: `${title}: none`, dim: true}]];
-	const state =
-		!list || (list.loaded === 0 && loading)
-			? `loading${context.glyphs.ellipsis}`
-			: list.complete
-				? `all ${formatCount(list.loaded)} loaded`
-				: `${formatCount(list.loaded)} loaded, press l for more`;
+	if (total === 0 && !(list && list.loaded > 0)) return [[{text: `${title}: none`, dim: true}]];
+	const state = failureListState(total, list, loading, context.glyphs.ellipsis);
 	const lines: Line[] = [
 		[
 			{text: `${title}: ${formatCount(total)} failed`, bold: true, color: 'red'},
@@ -40,6 +36,27 @@ function failureSection(
 	];
 	for (const text of table) lines.push([{text}]);
 	return lines;
+}
+
+/**
+ * What the loaded list is, against the count GetBatch gives: all of them; some, more to page through;
+ * all there were when listed, more failed since (a complete list is not "all" once the count grew);
+ * or more than the count (runSummary trails the listing: eventually consistent).
+ */
+export function failureListState(
+	total: number,
+	list: FailureList | undefined,
+	loading: boolean,
+	ellipsis: string,
+): string {
+	if (!list || (list.loaded === 0 && loading)) return `loading${ellipsis}`;
+	const loaded = formatCount(list.loaded);
+	if (loading) return `${loaded} loaded, loading more${ellipsis}`;
+	if (!list.complete) return `${loaded} loaded, press l for more`;
+	if (list.loaded === total) return `all ${loaded} loaded`;
+	if (list.loaded < total)
+		return `${loaded} loaded; ${formatCount(total - list.loaded)} more failed since, press l to load`;
+	return `${loaded} listed; the batch's count lags behind`;
 }
 
 /** The detail pane: failures grouped by reason, then everything else the API says about the batch. */
@@ -120,7 +137,7 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		add(
 			field(
 				'Fetched',
-				`${new Date(batch.lastUpdated).toISOString()} (${Math.max(0, Math.round((now - batch.lastUpdated) / 1000))}s ago)`,
+				`${new Date(batch.lastUpdated).toISOString()} (${formatDuration(ageMs(now, batch.lastUpdated))} ago)`,
 			),
 		);
 	if (batch.lastError)

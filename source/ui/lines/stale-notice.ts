@@ -2,6 +2,7 @@ import type {BatchSnapshot} from '../../poller/poller-state.js';
 import type {OmicsErrorKind} from '../../omics/omics-error.js';
 import {formatClock, formatDuration} from '../text/format.js';
 import type {Line} from '../text/styled-line.js';
+import {ageMs} from '../../domain/age.js';
 
 const REASONS: Record<OmicsErrorKind, string> = {
 	'not-found': 'batch not found',
@@ -30,7 +31,7 @@ export function staleNotice(batch: BatchSnapshot, now: number): Line {
 	const asOf =
 		batch.lastUpdated === undefined
 			? 'no data yet'
-			: `as of ${formatClock(batch.lastUpdated)} (${formatDuration(now - batch.lastUpdated)} ago)`;
+			: `as of ${formatClock(batch.lastUpdated)} (${formatDuration(ageMs(now, batch.lastUpdated))} ago)`;
 	const detail = error?.kind === 'access-denied' && error.action ? ` (${error.action})` : '';
 	return [{text: `${asOf}: ${reason}${detail}${retry}`, color: 'yellow'}];
 }

@@ -1,0 +1,91 @@
+import type {PollerSnapshot} from '../../poller/poller-state.js';
+import {clipLine, lineWidth, type Line, type Span} from '../text/styled-line.js';
+import type {Glyphs} from '../theme/glyphs.js';
+
+/** Batches by state as the header counts them: listed-only batches (no GetBatch answer yet) in none. */
+export interface HeaderCounts {
+	readonly total: number;
+	readonly active: number;
+	readonly done: number;
+	readonly failed: number;
+	readonly stale: number;
+}
+
+/** Counts the snapshot's batches: failed (the batch, or its run deletion), done (other ends), active, stale. */
+export function headerCounts(snapshot: PollerSnapshot): HeaderCounts {
+	let active = 0;
+	let done = 0;
+	let failed = 0;
+	let stale = 0;
+	for (const batch of snapshot.batches) {
+		if (batch.lastError) stale += 1;
+		const view = batch.view;
+		if (!view) continue;
+		if (view.status === 'FAILED' || view.status === 'RUNS_DELETE_FAILED') failed += 1;
+		else if (view.statusClass === 'terminal') done += 1;
+		else active += 1;
+	}
+	return {total: snapshot.batches.length, active, done, failed, stale};
+}
+
+/**
+ * Requests in the last minute against the most the budget allows in a minute (the rate for 60 s plus
+ * the burst it may save up): one window for both, so the first never exceeds the second.
+ */
+export function requestRateText(snapshot: PollerSnapshot): string {
+	const used = Math.round(snapshot.requestsPerSecond * 60);
+	const allowed = Math.round(snapshot.budgetPerSecond * 60 + (snapshot.requestBurst ?? 0));
+	return `${used}/${allowed} req/min`;
+}
+
+/**
+ * Parts of the header, least important first, in the order they give way to a narrow terminal:
+ * the target, the request rate, the batch total, the done count, the app name, the active count.
+ * The failed count, PAUSED, the stale count and a credentials problem never give way.
+ */
+export const HEADER_DROP_ORDER = ['target', 'rate', 'total', 'done', 'name', 'active'] as const;
+type Droppable = (typeof HEADER_DROP_ORDER)[number];
+
+/** The header: app, where it looks, batches by state, request use, paused/stale flags; fits `width`. */
+export function headerLine(snapshot: PollerSnapshot, target: string, width: number, glyphs: Glyphs): Line {
+	const counts = headerCounts(snapshot);
+	const build = (dropped: ReadonlySet<Droppable>): Span[] => {
+		const has = (part: Droppable) => !dropped.has(part);
+		const states: Span[][] = [
+			...(has('active') ? [[{text: `${counts.active} active`, color: 'cyan' as const}]] : []),
+			...(has('done') ? [[{text: `${counts.done} done`, color: 'green' as const}]] : []),
+			[{text: `${counts.failed} failed`, color: counts.failed > 0 ? 'red' : 'gray'}],
+		];
+		const lead: Span[] = [
+			...(has('name') ? [{text: 'batchtop', bold: true, color: 'cyan' as const}] : []),
+			...(has('target') ? [{text: `  ${target}`, dim: true}] : []),
+		];
+		const spans: Span[] = [...lead];
+		if (lead.length > 0) spans.push({text: '  '});
+		if (has('total')) spans.push({text: `${counts.total} ${counts.total === 1 ? 'batch' : 'batches'}: `});
+		states.forEach((state, index) => {
+			if (index > 0) spans.push({text: ` ${glyphs.dot} `});
+			for (const span of state) spans.push(span);
+		});
+		if (has('rate')) spans.push({text: `  ${requestRateText(snapshot)}`, dim: true});
+		if (snapshot.paused) spans.push({text: '  PAUSED', color: 'yellow', bold: true});
+		if (counts.stale > 0)
+			spans.push({text: `  ${glyphs.warning} ${counts.stale} stale`, color: 'yellow', bold: true});
+		if (snapshot.credentialsError)
+			spans.push({
+				text: `  ${glyphs.warning} ${snapshot.credentialsError.message}`,
+				color: 'red',
+				bold: true,
+			});
+		return spans;
+	};
+	const dropped = new Set<Droppable>();
+	let line = build(dropped);
+	for (const part of HEADER_DROP_ORDER) {
+		if (lineWidth(line) <= width) return line;
+		dropped.add(part);
+		line = build(dropped);
+	}
+	// Only the kept parts are left: a long credentials message, last on the line, is what gets cut.
+	return clipLine(line, width, glyphs.ellipsis);
+}
