@@ -222,7 +222,10 @@ function outageReason(outage: Outage, where: string): string {
 	}
 }
 
+/** "N batches still running": a batch seen in a terminal status is not, even before its confirming poll. */
 function stillRunning(snapshot: PollerSnapshot): string {
-	const running = snapshot.batches.filter((batch) => !batch.done).length;
+	const running = snapshot.batches.filter(
+		(batch) => !batch.done && batch.view?.statusClass !== 'terminal',
+	).length;
 	return `${running} batch${running === 1 ? '' : 'es'} still running`;
 }
