@@ -4,7 +4,7 @@ import {App, type QuitReason} from './components/app.js';
 import {TerminalSession} from './terminal/terminal-session.js';
 import {FrameSink} from './terminal/frame-sink.js';
 import {exitReasonLine, exitSummary} from './exit-summary.js';
-import {SIGNAL_EXIT_CODES, type ExitSignal} from '../domain/exit-policy.js';
+import {ExitCode, SIGNAL_EXIT_CODES, type ExitSignal} from '../domain/exit-policy.js';
 import {
 	endsByItself,
 	quitEnd,
@@ -57,23 +57,28 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 	const started = Date.now();
 	const clock = () => ({started, now: Date.now()});
 	let end: WatchEnd | undefined;
+	// Whether `exit N: why` follows the summary: when the watch ended by itself, or quitting ended with
+	// a code the user did not choose. After a q that exits 0, or a signal, the user knows why.
+	let explain = false;
 	let instance: Instance | undefined;
 	// The first way out wins: a key, a signal and the end of the watch can arrive in the same tick.
-	const close = (how: WatchEnd) => {
-		end ??= how;
+	const close = (how: WatchEnd, explainIt: boolean) => {
+		if (!end) {
+			end = how;
+			explain = explainIt;
+		}
 		instance?.unmount();
 	};
-	const onQuit = (reason: QuitReason) => {
-		close(
-			reason === 'interrupt'
-				? signalEnd('SIGINT')
-				: quitEnd(options.poller.snapshot(), rules, clock(), options.target, 'q'),
-		);
+	const quit = (how: string) => {
+		const quitted = quitEnd(options.poller.snapshot(), rules, clock(), options.target, how);
+		close(quitted, quitted.code !== ExitCode.ok);
 	};
+	const interrupt = (signal: ExitSignal) => close(signalEnd(signal), false);
+	const onQuit = (reason: QuitReason) => (reason === 'interrupt' ? interrupt('SIGINT') : quit('q'));
 	const check = () => {
 		if (end) return;
 		const reached = watchEnd(options.poller.snapshot(), rules, clock(), options.target);
-		if (reached) close(reached);
+		if (reached) close(reached, true);
 	};
 	const element = () => (
 		<App
@@ -92,9 +97,8 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 	// A signal (`why` names it) is an interruption; the end of input is a quit like q.
 	session.installExitHandlers((_code, why) => {
 		const signal = (Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[]).find((name) => name === why);
-		close(
-			signal ? signalEnd(signal) : quitEnd(options.poller.snapshot(), rules, clock(), options.target, why),
-		);
+		if (signal) interrupt(signal);
+		else quit(why);
 	});
 	// Timeouts and stale clocks run out between polls too; without an end of its own, nothing to check.
 	const ends = endsByItself(rules);
@@ -123,10 +127,11 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 		session.leave();
 		session.dispose();
 	}
-	const result =
-		end ?? quitEnd(options.poller.snapshot(), rules, clock(), options.target, 'the monitor closed');
+	// Ink closed by some other way than these (it should not): that is a quit like any other.
+	if (!end) quit('the monitor closed');
+	const result = end ?? signalEnd('SIGINT');
 	const write = guardedLineWriter(stdout);
 	write(exitSummary(options.poller.snapshot(), options.target));
-	write(exitReasonLine(result));
+	if (explain) write(exitReasonLine(result));
 	return result;
 }
