@@ -25,7 +25,7 @@ describe('the line left on the normal screen', () => {
 		expect(exitSummary(snapshot(), 'us-east-1')).toBe('batchtop: watched 0 batches on us-east-1');
 	});
 
-	it('is followed by the reason worded as the plain summary's last line', () => {
+	it('is followed by the reason, worded as the last line of the plain summary', () => {
 		expect(exitReasonLine({code: 130, reason: 'interrupted (q) with 1 batch still running'})).toBe(
 			'exit 130: interrupted (q) with 1 batch still running',
 		);
