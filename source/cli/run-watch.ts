@@ -18,7 +18,7 @@ import {startEmulatorForCli} from './emulator-command.js';
 import {ExitCode, ExitError} from './exit-codes.js';
 import {resolveRegion} from './resolve-region.js';
 import {runOnce} from './run-once.js';
-import {runScriptWatch} from './script-watch.js';
+import {runScriptWatch, watchEndRules} from './script-watch.js';
 import type {WatchConfig} from './watch-config.js';
 
 const DEMO_CREDENTIALS = {accessKeyId: 'demo', secretAccessKey: 'demo'};
@@ -109,7 +109,7 @@ async function watch(
 			});
 			// Ink and React load only for the TUI: --json, --plain and --once start faster without them.
 			const {runTui} = await import('../ui/run-tui.js');
-			const code = await runTui({
+			const end = await runTui({
 				poller,
 				target: where,
 				ascii: config.ascii,
@@ -117,10 +117,11 @@ async function watch(
 				alternateScreen: config.alternateScreen,
 				stallMs: 10 * 60_000,
 				initialSort: config.initialSort,
+				endRules: watchEndRules(config),
 			});
 			for (const line of sinceLines) write(line);
-			log?.append(summaryRecord(poller.snapshot(), code, code === 0 ? 'quit' : 'interrupted', Date.now()));
-			return code;
+			log?.append(summaryRecord(poller.snapshot(), end.code, end.reason, Date.now()));
+			return end.code;
 		} finally {
 			poller.stop();
 		}

@@ -14,3 +14,8 @@ export function exitSummary(snapshot: PollerSnapshot, target: string): string {
 	const problem = snapshot.credentialsError ?? snapshot.discoveryError;
 	return `batchtop: watched ${snapshot.batches.length} batch${snapshot.batches.length === 1 ? '' : 'es'} on ${target}${parts.length ? `: ${parts.join(', ')}` : ''}${problem ? `; last error: ${problem.message}` : ''}`;
 }
+
+/** The line under it: the exit code and why the watch ended, worded as the plain summary's last line. */
+export function exitReasonLine(end: {readonly code: number; readonly reason: string}): string {
+	return `exit ${end.code}: ${end.reason}`;
+}

@@ -3,8 +3,16 @@ import {render, type Instance} from 'ink';
 import {App, type QuitReason} from './components/app.js';
 import {TerminalSession} from './terminal/terminal-session.js';
 import {FrameSink} from './terminal/frame-sink.js';
-import {exitSummary} from './exit-summary.js';
-import {ExitCode} from '../domain/exit-policy.js';
+import {exitReasonLine, exitSummary} from './exit-summary.js';
+import {ExitCode, SIGNAL_EXIT_CODES, type ExitSignal} from '../domain/exit-policy.js';
+import {
+	endsByItself,
+	quitEnd,
+	signalEnd,
+	watchEnd,
+	type WatchEnd,
+	type WatchEndRules,
+} from '../output/watch-end.js';
 import {guardedLineWriter} from '../output/output-guard.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from './theme/glyphs.js';
 import type {PollerHandle} from './hooks/use-poller-snapshot.js';
@@ -18,20 +26,59 @@ export interface TuiOptions {
 	readonly alternateScreen: boolean;
 	readonly stallMs: number;
 	readonly initialSort?: SortMode;
+	/**
+	 * The script flags' end conditions (output/watch-end.ts), as --plain applies them: with an end of
+	 * its own asked for, the monitor closes itself there. Absent: it never does, and q exits 0.
+	 */
+	readonly endRules?: WatchEndRules;
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stdin?: NodeJS.ReadStream;
 }
 
-/** Runs the full-screen monitor until the user quits or a signal arrives; resolves with the exit code. */
-export async function runTui(options: TuiOptions): Promise<number> {
+/** No flag given: the monitor never closes itself, and no stale clock runs (only the first-contact one). */
+const NO_END: WatchEndRules = {
+	namedBatches: false,
+	exitStatus: false,
+	failFast: false,
+	staleTimeoutMs: Number.POSITIVE_INFINITY,
+};
+
+/**
+ * Runs the full-screen monitor until the user quits, a signal arrives, or (with --wait, --fail-fast or
+ * --timeout) the watch reaches its end; then restores the terminal and prints the summary and the
+ * `exit N: why` line. Resolves with the exit code and its reason.
+ */
+export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
 	const session = new TerminalSession(stdout, stdin, options.alternateScreen);
 	const sink = new FrameSink(stdout, options.alternateScreen);
-	let exitCode: number = ExitCode.ok;
+	const rules = options.endRules ?? NO_END;
+	const started = Date.now();
+	const clock = () => ({started, now: Date.now()});
+	let end: WatchEnd | undefined;
+	// Whether `exit N: why` follows the summary: when the watch ended by itself, or quitting ended with
+	// a code the user did not choose. After a q that exits 0, or a signal, the user knows why.
+	let explain = false;
 	let instance: Instance | undefined;
-	const onQuit = (reason: QuitReason) => {
-		exitCode = reason === 'interrupt' ? ExitCode.sigint : ExitCode.ok;
+	// The first way out wins: a key, a signal and the end of the watch can arrive in the same tick.
+	const close = (how: WatchEnd, explainIt: boolean) => {
+		if (!end) {
+			end = how;
+			explain = explainIt;
+		}
+		instance?.unmount();
+	};
+	const quit = (how: string) => {
+		const quitted = quitEnd(options.poller.snapshot(), rules, clock(), options.target, how);
+		close(quitted, quitted.code !== ExitCode.ok);
+	};
+	const interrupt = (signal: ExitSignal) => close(signalEnd(signal), false);
+	const onQuit = (reason: QuitReason) => (reason === 'interrupt' ? interrupt('SIGINT') : quit('q'));
+	const check = () => {
+		if (end) return;
+		const reached = watchEnd(options.poller.snapshot(), rules, clock(), options.target);
+		if (reached) close(reached, true);
 	};
 	const element = () => (
 		<App
@@ -47,10 +94,16 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			{...(options.initialSort ? {initialSort: options.initialSort} : {})}
 		/>
 	);
-	session.installExitHandlers((code) => {
-		exitCode = code;
-		instance?.unmount();
+	// A signal (`why` names it) is an interruption; the end of input is a quit like q.
+	session.installExitHandlers((_code, why) => {
+		const signal = (Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[]).find((name) => name === why);
+		if (signal) interrupt(signal);
+		else quit(why);
 	});
+	// Timeouts and stale clocks run out between polls too; without an end of its own, nothing to check.
+	const ends = endsByItself(rules);
+	const unsubscribe = ends ? options.poller.subscribe(check) : () => {};
+	const timer = ends ? setInterval(check, 250) : undefined;
 	session.enter();
 	try {
 		// debug: Ink hands each frame whole to the sink, which writes only the changed cells. Ink's fps
@@ -63,13 +116,22 @@ export async function runTui(options: TuiOptions): Promise<number> {
 			patchConsole: false,
 		});
 		options.poller.start();
+		// An end reached before Ink was listening (an answer within the first render) closes it now.
+		if (end) instance.unmount();
 		await instance.waitUntilExit();
 	} finally {
+		clearInterval(timer);
+		unsubscribe();
 		options.poller.stop();
 		sink.dispose();
 		session.leave();
 		session.dispose();
 	}
-	guardedLineWriter(stdout)(exitSummary(options.poller.snapshot(), options.target));
-	return exitCode;
+	// Ink closed by some other way than these (it should not): that is a quit like any other.
+	if (!end) quit('the monitor closed');
+	const result = end ?? signalEnd('SIGINT');
+	const write = guardedLineWriter(stdout);
+	write(exitSummary(options.poller.snapshot(), options.target));
+	if (explain) write(exitReasonLine(result));
+	return result;
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {exitSummary} from '../../source/ui/exit-summary.js';
+import {exitReasonLine, exitSummary} from '../../source/ui/exit-summary.js';
 import {pollerSnapshot} from '../helpers/poller-snapshot.js';
 
 const snapshot = pollerSnapshot;
@@ -23,5 +23,11 @@ describe('the line left on the normal screen', () => {
 
 	it('is the plain count otherwise', () => {
 		expect(exitSummary(snapshot(), 'us-east-1')).toBe('batchtop: watched 0 batches on us-east-1');
+	});
+
+	it('is followed by the reason, worded as the last line of the plain summary', () => {
+		expect(exitReasonLine({code: 130, reason: 'interrupted (q) with 1 batch still running'})).toBe(
+			'exit 130: interrupted (q) with 1 batch still running',
+		);
 	});
 });
