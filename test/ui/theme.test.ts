@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {wantsAscii, wantsColor} from '../../source/ui/theme/glyphs.js';
-import {screenLayout, listWindowStart} from '../../source/ui/layout/screen-layout.js';
+import {screenLayout} from '../../source/ui/layout/screen-layout.js';
+import {selectionWindow} from '../../source/ui/layout/scroll-window.js';
 
 describe('terminal capabilities', () => {
 	it.each([
@@ -41,13 +42,15 @@ describe('screen layout', () => {
 		if (kind === 'medium') expect(layout.listRows + 1 + layout.panelRows).toBe(layout.bodyRows);
 	});
 
-	it('keeps the selection inside the list window', () => {
-		for (const selected of [0, 1, 10, 500, 998, 999]) {
-			const start = listWindowStart(1000, selected, 25);
-			expect(selected).toBeGreaterThanOrEqual(start);
-			expect(selected).toBeLessThan(start + 25);
-			expect(start + 25).toBeLessThanOrEqual(1000);
+	it('keeps the selection inside the list window, with a row for each "N more" marker', () => {
+		for (const selected of [0, 1, 10, 12, 500, 986, 998, 999]) {
+			const window = selectionWindow(1000, selected, 25);
+			expect(selected).toBeGreaterThanOrEqual(window.start);
+			expect(selected).toBeLessThan(window.end);
+			const markers = (window.above > 0 ? 1 : 0) + (window.below > 0 ? 1 : 0);
+			expect(window.end - window.start + markers).toBe(25);
+			expect(window.above + (window.end - window.start) + window.below).toBe(1000);
 		}
-		expect(listWindowStart(5, 4, 25)).toBe(0);
+		expect(selectionWindow(5, 4, 25)).toEqual({start: 0, end: 5, above: 0, below: 0});
 	});
 });

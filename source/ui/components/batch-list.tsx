@@ -1,49 +1,41 @@
 import React from 'react';
 import {Box} from 'ink';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
+import type {ScrollWindow} from '../layout/scroll-window.js';
 import {batchRowLine, rowAge} from '../lines/batch-row-line.js';
-import {listWindowStart} from '../layout/screen-layout.js';
-import type {Glyphs} from '../theme/glyphs.js';
+import {moreLine} from '../lines/more-line.js';
 import {LineView} from './lines-view.js';
+import {useRenderOptions} from './render-options.js';
 
 interface BatchListProps {
 	readonly batches: readonly BatchSnapshot[];
 	readonly selectedIndex: number;
+	/** Which batches fit (selectionWindow): the rest is counted in `↑ N more` / `↓ N more` rows. */
+	readonly window: ScrollWindow;
 	readonly width: number;
 	readonly rows: number;
 	readonly now: number;
-	readonly glyphs: Glyphs;
-	readonly color: boolean;
 	readonly focused: boolean;
 }
 
 /** The scrolling batch list: only the visible window is built, and a row re-renders only when its batch, selection or shown age changes. */
-export function BatchList({
-	batches,
-	selectedIndex,
-	width,
-	rows,
-	now,
-	glyphs,
-	color,
-	focused,
-}: BatchListProps) {
-	const start = listWindowStart(batches.length, selectedIndex, rows);
-	const shown = batches.slice(start, start + rows);
+export function BatchList({batches, selectedIndex, window, width, rows, now, focused}: BatchListProps) {
+	const {glyphs} = useRenderOptions();
+	const shown = batches.slice(window.start, window.end);
 	return (
 		<Box flexDirection="column" width={width} height={rows}>
+			{window.above > 0 ? <LineView line={moreLine('up', window.above, glyphs, width)} /> : null}
 			{shown.map((batch, index) => (
 				<BatchRow
 					key={batch.id}
 					batch={batch}
-					selected={start + index === selectedIndex}
+					selected={window.start + index === selectedIndex}
 					focused={focused}
 					width={width}
 					age={rowAge(batch, now)}
-					glyphs={glyphs}
-					color={color}
 				/>
 			))}
+			{window.below > 0 ? <LineView line={moreLine('down', window.below, glyphs, width)} /> : null}
 		</Box>
 	);
 }
@@ -54,18 +46,9 @@ interface BatchRowProps {
 	readonly focused: boolean;
 	readonly width: number;
 	readonly age: string;
-	readonly glyphs: Glyphs;
-	readonly color: boolean;
 }
 
-const BatchRow = React.memo(function BatchRow({
-	batch,
-	selected,
-	focused,
-	width,
-	age,
-	glyphs,
-	color,
-}: BatchRowProps) {
-	return <LineView line={batchRowLine(batch, {width, age, glyphs, selected, focused})} color={color} />;
+const BatchRow = React.memo(function BatchRow({batch, selected, focused, width, age}: BatchRowProps) {
+	const {glyphs} = useRenderOptions();
+	return <LineView line={batchRowLine(batch, {width, age, glyphs, selected, focused})} />;
 });

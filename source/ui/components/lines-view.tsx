@@ -3,62 +3,56 @@ import {Box, Text} from 'ink';
 import {useClock} from '../hooks/use-clock.js';
 import type {Line} from '../text/styled-line.js';
 import {lineToAnsi} from '../text/line-ansi.js';
+import {useRenderOptions} from './render-options.js';
 
 /**
- * A span whose whole text is this (one column wide, from Unicode's private use area, which API text
- * does not use) is drawn as the spinner. The spinner keeps its own 1 Hz clock, so each second React
- * re-renders one Text instead of the whole screen.
+ * batchPanelLines takes the spinner as a string: a span whose whole text is this (one column wide,
+ * from Unicode's private use area, which API text does not use) is drawn as the turning spinner. It
+ * is passed only while the spinner turns (see spinnerTurns); otherwise the panel gets a still glyph.
  */
 export const SPINNER_SLOT = '\uE000';
+
+/** The panel spinner's step: 1 s, so each second React re-renders one Text, not the screen. */
+const PANEL_SPINNER_MS = 1_000;
 
 interface LinesViewProps {
 	readonly lines: readonly Line[];
 	readonly width: number;
 	readonly height: number;
-	readonly color: boolean;
-	/** Frames for SPINNER_SLOT spans. */
-	readonly spinner?: readonly string[];
 }
 
 /** Renders styled lines into a box of exactly `height` rows: the lines are sliced before rendering. */
-export function LinesView({lines, width, height, color, spinner}: LinesViewProps) {
+export function LinesView({lines, width, height}: LinesViewProps) {
 	const shown = lines.slice(0, Math.max(0, height));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{shown.map((line, index) => (
-				<LineView key={index} line={line} color={color} spinner={spinner} />
+				<LineView key={index} line={line} />
 			))}
 		</Box>
 	);
 }
 
 /** One row of styled spans as one Ink text node; colours are dropped when colour is off (NO_COLOR), emphasis is kept. */
-export const LineView = React.memo(function LineView({
-	line,
-	color,
-	spinner,
-}: {
-	readonly line: Line;
-	readonly color: boolean;
-	readonly spinner?: readonly string[] | undefined;
-}) {
+export const LineView = React.memo(function LineView({line}: {readonly line: Line}) {
+	const {color, glyphs} = useRenderOptions();
 	if (line.length === 0) return <Text> </Text>;
-	const slot = spinner ? line.findIndex((span) => span.text === SPINNER_SLOT) : -1;
-	if (slot === -1 || !spinner) return <Text wrap="truncate-end">{lineToAnsi(line, color)}</Text>;
+	const slot = line.findIndex((span) => span.text === SPINNER_SLOT);
+	if (slot === -1) return <Text wrap="truncate-end">{lineToAnsi(line, color)}</Text>;
 	const span = line[slot];
 	return (
 		<Text wrap="truncate-end">
 			{lineToAnsi(line.slice(0, slot), color)}
 			<Text color={color ? span?.color : undefined} bold={span?.bold} dimColor={span?.dim}>
-				<SpinnerFrame frames={spinner} />
+				<SpinnerFrame frames={glyphs.spinner} />
 			</Text>
 			{lineToAnsi(line.slice(slot + 1), color)}
 		</Text>
 	);
 });
 
-/** The spinner's current frame, on its own clock. */
+/** The panel spinner's current frame, on its own clock. */
 function SpinnerFrame({frames}: {readonly frames: readonly string[]}) {
-	const {frame} = useClock(true);
+	const {frame} = useClock(PANEL_SPINNER_MS);
 	return <>{frames[frame % frames.length] ?? ''}</>;
 }

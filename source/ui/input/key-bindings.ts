@@ -1,212 +1,254 @@
 import type {Key} from 'ink';
+import type {UiAction} from '../state/ui-action.js';
+import type {KeyContext, UiState} from '../state/ui-state.js';
 
-/** What a key press asks for; the root input handler turns these into state changes and poller calls. */
-export type KeyAction =
-	| {readonly type: 'move'; readonly delta: number}
-	| {readonly type: 'first'}
-	| {readonly type: 'last'}
-	| {readonly type: 'jump'; readonly index: number}
-	| {readonly type: 'toggle-detail'}
-	| {readonly type: 'toggle-focus'}
-	| {readonly type: 'page'; readonly delta: number}
-	| {readonly type: 'start-filter'}
-	| {readonly type: 'escape'}
-	| {readonly type: 'toggle-failures-only'}
-	| {readonly type: 'cycle-sort'}
-	| {readonly type: 'refresh'}
-	| {readonly type: 'toggle-pause'}
-	| {readonly type: 'load-more-failures'}
-	| {readonly type: 'toggle-help'}
-	| {readonly type: 'quit'}
-	| {readonly type: 'interrupt'}
-	| {readonly type: 'suspend'}
-	| {readonly type: 'redraw'};
+export type {KeyContext} from '../state/ui-state.js';
 
-/** Where the keyboard is: it decides which bindings apply. */
-export type KeyContext = 'list' | 'detail' | 'filter' | 'help';
+/** What a footer hint may depend on. */
+export interface FooterView {
+	readonly context: KeyContext;
+	readonly state: UiState;
+	readonly paused: boolean;
+}
+
+/** How a binding shows in the footer. */
+export interface FooterHint {
+	/** The word after the key; it may say the current value (sort:name, resume). */
+	readonly label: string | ((view: FooterView) => string);
+	/** Contexts whose footer shows it. */
+	readonly contexts: readonly KeyContext[];
+	/**
+	 * Which hints stay when the footer is short of room: the highest rank goes first. Rank 1 is never
+	 * dropped and sits at the end of the row.
+	 */
+	readonly rank: number;
+	/** Shown only when this holds (Tab only while the detail pane is open). */
+	readonly when?: (view: FooterView) => boolean;
+}
 
 export interface Binding {
 	/** How the key is shown in the footer and help. */
 	readonly keys: string;
-	/** One word for the footer. */
-	readonly label: string;
+	/** What it does, for the help. */
 	readonly description: string;
-	/** Shown in the footer in these contexts. */
-	readonly footer: readonly KeyContext[];
+	/** Where the key acts; elsewhere it does nothing (or, while typing a filter, is typed). */
+	readonly contexts: readonly KeyContext[];
+	readonly footer?: readonly FooterHint[];
 	readonly matches: (input: string, key: Key) => boolean;
-	readonly action: (input: string, key: Key, context: KeyContext) => KeyAction;
+	readonly action: (input: string, key: Key) => UiAction;
 }
 
 const is = (character: string) => (input: string, key: Key) => input === character && !key.ctrl && !key.meta;
+const PANES: readonly KeyContext[] = ['list', 'detail'];
+const VIEWING: readonly KeyContext[] = ['list', 'detail', 'help'];
+const EVERYWHERE: readonly KeyContext[] = ['list', 'detail', 'help', 'filter'];
+const detailOpen = (view: FooterView) => view.state.detailOpen;
 
-/** The one table of key bindings: footer, help overlay and input handler all read it. */
+/** Text typed into the filter: letters, digits, punctuation, symbols and spaces; control characters never. */
+const filterText = (input: string) => input.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '');
+
+/**
+ * The one table of key bindings, for every context (list, detail pane, help, filter prompt): the
+ * input hook, the footer and the help all read it, in this order. The first binding that matches in
+ * the current context wins.
+ */
 export const BINDINGS: readonly Binding[] = [
 	{
 		keys: '↑/↓ j/k',
-		label: 'move',
-		description: 'move the selection (scroll in the detail pane)',
-		footer: ['list', 'detail'],
+		description: 'move the selection; scroll the detail pane when it has focus, and the help',
+		contexts: VIEWING,
+		footer: [
+			{label: 'move', contexts: ['list'], rank: 3},
+			{label: 'scroll', contexts: ['detail'], rank: 3},
+		],
 		matches: (input, key) => key.upArrow || key.downArrow || is('j')(input, key) || is('k')(input, key),
 		action: (input, key) => ({type: 'move', delta: key.upArrow || input === 'k' ? -1 : 1}),
 	},
 	{
 		keys: 'g/G',
-		label: 'first/last',
 		description: 'first / last batch',
-		footer: [],
+		contexts: PANES,
 		matches: (input, key) => is('g')(input, key) || is('G')(input, key) || key.home || key.end,
 		action: (input, key) => (input === 'g' || key.home ? {type: 'first'} : {type: 'last'}),
 	},
 	{
 		keys: '1-9',
-		label: 'jump',
 		description: 'jump to the Nth batch',
-		footer: [],
+		contexts: PANES,
 		matches: (input, key) => /^[1-9]$/.test(input) && !key.ctrl && !key.meta,
 		action: (input) => ({type: 'jump', index: Number(input) - 1}),
 	},
 	{
 		keys: 'Enter/d',
-		label: 'detail',
-		description: 'open or close the detail pane',
-		footer: ['list', 'detail'],
+		description: 'open or close the detail pane (it takes the focus)',
+		contexts: PANES,
+		footer: [{label: 'detail', contexts: PANES, rank: 2}],
 		matches: (input, key) => key.return || is('d')(input, key),
 		action: () => ({type: 'toggle-detail'}),
 	},
 	{
 		keys: 'Tab',
-		label: 'focus',
-		description: 'move between the list and the detail pane',
-		footer: ['detail'],
+		description: 'move the focus between the list and the detail pane',
+		contexts: PANES,
+		footer: [{label: 'focus', contexts: PANES, rank: 2, when: detailOpen}],
 		matches: (_input, key) => key.tab,
 		action: () => ({type: 'toggle-focus'}),
 	},
 	{
 		keys: 'PgUp/PgDn',
-		label: 'scroll',
-		description: 'scroll the detail pane',
-		footer: ['detail'],
+		description: 'a page up or down: the list, the detail pane when it has focus, the help',
+		contexts: VIEWING,
+		footer: [{label: 'page', contexts: ['detail'], rank: 6}],
 		matches: (_input, key) => key.pageUp || key.pageDown,
 		action: (_input, key) => ({type: 'page', delta: key.pageUp ? -1 : 1}),
 	},
 	{
 		keys: 'l',
-		label: 'more failures',
-		description: 'load more failure reasons',
-		footer: ['detail'],
+		description: 'load the next page of failure reasons (says so when all are loaded)',
+		contexts: PANES,
+		footer: [{label: 'more failures', contexts: PANES, rank: 4, when: detailOpen}],
 		matches: is('l'),
 		action: () => ({type: 'load-more-failures'}),
 	},
 	{
 		keys: '/',
-		label: 'filter',
 		description: 'filter batches by name, id or status',
-		footer: ['list'],
+		contexts: PANES,
+		footer: [{label: 'filter', contexts: ['list'], rank: 5}],
 		matches: is('/'),
 		action: () => ({type: 'start-filter'}),
 	},
 	{
 		keys: 'Esc',
-		label: 'clear/close',
 		description: 'clear the filter / close help or detail (never destructive)',
-		footer: ['filter', 'help'],
+		contexts: EVERYWHERE,
+		footer: [
+			{label: 'clear/close', contexts: ['help'], rank: 2},
+			{label: 'clear', contexts: ['filter'], rank: 2},
+		],
+		// Escape also sets `meta` in Ink 6.8: it is told by its own flag.
 		matches: (_input, key) => key.escape,
 		action: () => ({type: 'escape'}),
 	},
 	{
 		keys: 'f',
-		label: 'failures',
 		description: 'only batches with failures',
-		footer: ['list'],
+		contexts: PANES,
+		footer: [{label: 'failures', contexts: ['list'], rank: 8}],
 		matches: is('f'),
 		action: () => ({type: 'toggle-failures-only'}),
 	},
 	{
 		keys: 's',
-		label: 'sort',
 		description: 'cycle the sort: status, name, progress, age',
-		footer: ['list'],
+		contexts: PANES,
+		footer: [{label: (view) => `sort:${view.state.sort}`, contexts: ['list'], rank: 7}],
 		matches: is('s'),
 		action: () => ({type: 'cycle-sort'}),
 	},
 	{
 		keys: 'r',
-		label: 'refresh',
-		description: 'refresh now',
-		footer: ['list', 'detail'],
+		description: 'refresh now (while paused it does not, and says so)',
+		contexts: PANES,
+		footer: [{label: 'refresh', contexts: PANES, rank: 9}],
 		matches: is('r'),
 		action: () => ({type: 'refresh'}),
 	},
 	{
 		keys: 'p',
-		label: 'pause',
 		description: 'pause or resume polling',
-		footer: ['list', 'detail'],
+		contexts: PANES,
+		footer: [{label: (view) => (view.paused ? 'resume' : 'pause'), contexts: PANES, rank: 6}],
 		matches: is('p'),
 		action: () => ({type: 'toggle-pause'}),
 	},
 	{
 		keys: '?',
-		label: 'help',
 		description: 'this help',
-		footer: ['list', 'detail', 'help'],
+		contexts: VIEWING,
+		footer: [{label: 'help', contexts: VIEWING, rank: 1}],
 		matches: is('?'),
 		action: () => ({type: 'toggle-help'}),
 	},
 	{
 		keys: 'q',
-		label: 'quit',
 		description: 'quit',
-		footer: ['list', 'detail', 'help'],
+		contexts: VIEWING,
+		footer: [{label: 'quit', contexts: VIEWING, rank: 1}],
 		matches: is('q'),
 		action: () => ({type: 'quit'}),
 	},
 	{
 		keys: 'Ctrl-C',
-		label: 'quit',
 		description: 'quit (interrupted)',
-		footer: [],
+		contexts: EVERYWHERE,
 		matches: (input, key) => key.ctrl && input === 'c',
 		action: () => ({type: 'interrupt'}),
 	},
 	{
 		keys: 'Ctrl-Z',
-		label: 'suspend',
 		description: 'suspend to the shell (fg to return)',
-		footer: [],
+		contexts: EVERYWHERE,
 		matches: (input, key) => key.ctrl && input === 'z',
 		action: () => ({type: 'suspend'}),
 	},
 	{
 		keys: 'Ctrl-L',
-		label: 'redraw',
 		description: 'redraw the screen (after another program wrote over it)',
-		footer: [],
+		contexts: EVERYWHERE,
 		matches: (input, key) => key.ctrl && input === 'l',
 		action: () => ({type: 'redraw'}),
 	},
+	{
+		keys: 'Enter',
+		description: 'keep the filter and go back to the list',
+		contexts: ['filter'],
+		footer: [{label: 'keep', contexts: ['filter'], rank: 2}],
+		matches: (_input, key) => key.return,
+		action: () => ({type: 'commit-filter'}),
+	},
+	{
+		keys: 'Backspace',
+		description: 'delete the last character',
+		contexts: ['filter'],
+		// Ink 6.8 reports Backspace as `delete`.
+		matches: (_input, key) => key.backspace || key.delete,
+		action: () => ({type: 'filter-backspace'}),
+	},
+	{
+		keys: 'any other',
+		description: 'typed into the filter (letters, digits, punctuation, spaces)',
+		contexts: ['filter'],
+		matches: (input, key) => !key.ctrl && !key.meta && filterText(input) !== '',
+		action: (input) => ({type: 'filter-text', text: filterText(input)}),
+	},
 ];
 
-const FILTER_KEYS: readonly Binding[] = BINDINGS.filter(
-	(binding) =>
-		binding.keys === 'Esc' ||
-		binding.keys === 'Ctrl-C' ||
-		binding.keys === 'Ctrl-Z' ||
-		binding.keys === 'Ctrl-L',
-);
-
-/** The action for a key press in a context, or undefined (filter typing is handled by the caller). */
-export function actionForKey(input: string, key: Key, context: KeyContext): KeyAction | undefined {
-	const table = context === 'filter' ? FILTER_KEYS : BINDINGS;
-	// Escape also sets `meta` in Ink 6.8, so it is checked by its own flag before anything else.
-	if (key.escape) return {type: 'escape'};
-	for (const binding of table) {
-		if (binding.matches(input, key)) return binding.action(input, key, context);
+/** The action for a key press in a context, or undefined when no binding acts there. */
+export function actionForKey(input: string, key: Key, context: KeyContext): UiAction | undefined {
+	for (const binding of BINDINGS) {
+		if (binding.contexts.includes(context) && binding.matches(input, key)) return binding.action(input, key);
 	}
 	return undefined;
 }
 
-/** The bindings to show in the footer for a context. */
-export function footerBindings(context: KeyContext): Binding[] {
-	return BINDINGS.filter((binding) => binding.footer.includes(context));
+/** A footer hint as shown: the key, its word, and its rank. */
+export interface ShownHint {
+	readonly keys: string;
+	readonly label: string;
+	readonly rank: number;
+}
+
+/** The footer hints for a view, in table order. */
+export function footerHints(view: FooterView): ShownHint[] {
+	const hints: ShownHint[] = [];
+	for (const binding of BINDINGS)
+		for (const hint of binding.footer ?? [])
+			if (hint.contexts.includes(view.context) && (hint.when?.(view) ?? true))
+				hints.push({
+					keys: binding.keys,
+					label: typeof hint.label === 'string' ? hint.label : hint.label(view),
+					rank: hint.rank,
+				});
+	return hints;
 }

@@ -62,8 +62,29 @@ export function screenLayout(columns: number, rows: number, batchCount: number):
 	};
 }
 
-/** The first row to show so that `selected` stays visible, keeping it near the middle while scrolling. */
-export function listWindowStart(count: number, selected: number, rows: number): number {
-	if (count <= rows || rows <= 0) return 0;
-	return Math.min(Math.max(0, selected - Math.floor(rows / 2)), count - rows);
+/** Rows of each pane once the pane titles that show focus (only while the detail pane is open) are taken out. */
+export interface PaneRows {
+	/** The batch list has a title row. */
+	readonly listTitle: boolean;
+	/** Rows for batch rows and their `↑/↓ N more` markers. */
+	readonly listRows: number;
+	/** The panel (or detail pane) has a title row; in the medium layout it takes the rule's place. */
+	readonly panelTitle: boolean;
+	readonly panelRows: number;
+}
+
+/**
+ * Where the pane titles go: with the detail pane open, both panes get one (the focused one
+ * highlighted); in the medium layout the detail pane's title replaces the rule, so it costs no row.
+ */
+export function paneRows(layout: ScreenLayout, detailOpen: boolean): PaneRows {
+	if (!detailOpen || layout.kind === 'too-small')
+		return {listTitle: false, listRows: layout.listRows, panelTitle: false, panelRows: layout.panelRows};
+	const listTitle = layout.listRows > 1;
+	return {
+		listTitle,
+		listRows: layout.listRows - (listTitle ? 1 : 0),
+		panelTitle: true,
+		panelRows: Math.max(0, layout.panelRows - (layout.kind === 'medium' ? 0 : 1)),
+	};
 }

@@ -29,13 +29,3 @@ function isUrgentBatchChange(before: BatchSnapshot, after: BatchSnapshot): boole
 		before.done !== after.done
 	);
 }
-
-/** Whether anything on screen changes with time alone (a spinner, an age, an active batch): the clock ticks only then. */
-export function needsClock(snapshot: PollerSnapshot): boolean {
-	return (
-		snapshot.batches.length === 0 ||
-		snapshot.batches.some(
-			(batch) => batch.view?.statusClass === 'active' || batch.lastError !== undefined || batch.polling,
-		)
-	);
-}

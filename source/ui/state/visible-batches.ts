@@ -30,8 +30,39 @@ const COMPARE: Record<SortMode, (a: BatchSnapshot, b: BatchSnapshot) => number> 
 	age: (a, b) => (b.view?.createdAt?.getTime() ?? 0) - (a.view?.createdAt?.getTime() ?? 0),
 };
 
-/** The batches to list: filtered by text (name, id or status) and failures, then sorted (stable, id as tie-break). */
+let last:
+	| {
+			batches: readonly BatchSnapshot[];
+			filter: string;
+			failuresOnly: boolean;
+			sort: SortMode;
+			result: BatchSnapshot[];
+	  }
+	| undefined;
+
+/**
+ * The batches to list: filtered by text (name, id or status) and failures, then sorted (stable, id as
+ * tie-break). The last answer is kept: the render and each key of a read ask the same question.
+ */
 export function visibleBatches(
+	batches: readonly BatchSnapshot[],
+	filter: string,
+	failuresOnly: boolean,
+	sort: SortMode,
+): readonly BatchSnapshot[] {
+	if (
+		last?.batches === batches &&
+		last.filter === filter &&
+		last.failuresOnly === failuresOnly &&
+		last.sort === sort
+	)
+		return last.result;
+	const result = filterAndSort(batches, filter, failuresOnly, sort);
+	last = {batches, filter, failuresOnly, sort, result};
+	return result;
+}
+
+function filterAndSort(
 	batches: readonly BatchSnapshot[],
 	filter: string,
 	failuresOnly: boolean,

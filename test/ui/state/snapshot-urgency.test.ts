@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {PollerSnapshot} from '../../../source/poller/poller-state.js';
-import {isUrgentChange, needsClock} from '../../../source/ui/state/snapshot-urgency.js';
+import {isUrgentChange} from '../../../source/ui/state/snapshot-urgency.js';
 import {batchSnapshot} from '../../helpers/static-poller.js';
 
 const snapshot = (...batches: PollerSnapshot['batches']): PollerSnapshot => ({
@@ -33,19 +33,5 @@ describe('isUrgentChange', () => {
 		} as PollerSnapshot['batches'][number];
 		expect(isUrgentChange(snapshot(running(1)), snapshot(failing))).toBe(true);
 		expect(isUrgentChange(snapshot(running(1)), {...snapshot(running(1)), paused: true})).toBe(true);
-	});
-});
-
-describe('needsClock', () => {
-	it('ticks while something is active or nothing has arrived yet, and stops when all have finished', () => {
-		expect(needsClock(snapshot())).toBe(true);
-		expect(needsClock(snapshot(running(1)))).toBe(true);
-		expect(
-			needsClock(
-				snapshot(
-					batchSnapshot({id: '1', status: 'PROCESSED', totalRuns: 1, runSummary: {completedRunCount: 1}}),
-				),
-			),
-		).toBe(false);
 	});
 });

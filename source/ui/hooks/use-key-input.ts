@@ -1,0 +1,37 @@
+import {useCallback} from 'react';
+import {useInput, useStdin, type Key} from 'ink';
+import {actionForKey} from '../input/key-bindings.js';
+import type {UiAction} from '../state/ui-action.js';
+import type {KeyContext} from '../state/ui-state.js';
+
+/** Keys that arrive as one string without being one key: typed fast, pasted, or over a slow link. */
+const isRun = (input: string, key: Key) =>
+	input.length > 1 &&
+	!key.ctrl &&
+	!key.meta &&
+	!key.escape &&
+	!key.return &&
+	!key.tab &&
+	!key.backspace &&
+	!key.delete;
+
+/**
+ * The one root input handler: maps each key, through the bindings table, to an action for the
+ * context the keyboard is in *now* (read per key, so the keys of one read each see the one before).
+ * Active only where raw mode works (piped stdin would throw).
+ */
+export function useKeyInput(context: () => KeyContext, onAction: (action: UiAction) => void): void {
+	const {isRawModeSupported} = useStdin();
+	const onInput = useCallback(
+		(input: string, key: Key) => {
+			const one = (character: string) => {
+				const action = actionForKey(character, key, context());
+				if (action) onAction(action);
+			};
+			if (isRun(input, key)) for (const character of input) one(character);
+			else one(input);
+		},
+		[context, onAction],
+	);
+	useInput(onInput, {isActive: isRawModeSupported === true});
+}

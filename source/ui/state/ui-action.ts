@@ -1,0 +1,34 @@
+/** What a key asks for, before the state it lands on decides what it means (j moves in the list, scrolls in the detail pane and help). */
+export type UiAction =
+	| {readonly type: 'move'; readonly delta: number}
+	| {readonly type: 'first'}
+	| {readonly type: 'last'}
+	| {readonly type: 'jump'; readonly index: number}
+	| {readonly type: 'page'; readonly delta: number}
+	| {readonly type: 'toggle-detail'}
+	| {readonly type: 'toggle-focus'}
+	| {readonly type: 'start-filter'}
+	| {readonly type: 'filter-text'; readonly text: string}
+	| {readonly type: 'filter-backspace'}
+	| {readonly type: 'commit-filter'}
+	| {readonly type: 'escape'}
+	| {readonly type: 'toggle-failures-only'}
+	| {readonly type: 'cycle-sort'}
+	| {readonly type: 'refresh'}
+	| {readonly type: 'toggle-pause'}
+	| {readonly type: 'load-more-failures'}
+	| {readonly type: 'toggle-help'}
+	| {readonly type: 'quit'}
+	| {readonly type: 'interrupt'}
+	| {readonly type: 'suspend'}
+	| {readonly type: 'redraw'};
+
+/** What an action asks of the world outside the UI state: the poller, the terminal, the process. */
+export type UiEffect =
+	| {readonly type: 'refresh'}
+	| {readonly type: 'pause'}
+	| {readonly type: 'resume'}
+	| {readonly type: 'load-failures'; readonly id: string}
+	| {readonly type: 'quit'; readonly reason: 'quit' | 'interrupt'}
+	| {readonly type: 'suspend'}
+	| {readonly type: 'redraw'};

@@ -1,0 +1,128 @@
+import type {BatchSnapshot} from '../../poller/poller-state.js';
+import {maxScrollOffset} from '../layout/scroll-window.js';
+import {formatCount} from '../text/format.js';
+import {failureProgress} from './failure-progress.js';
+import type {UiAction, UiEffect} from './ui-action.js';
+import {keyContext, SORT_MODES, type UiState} from './ui-state.js';
+import {visibleBatches} from './visible-batches.js';
+
+/** What the screen looks like when a key arrives: the reducer needs it to move, page and clamp. */
+export interface ScreenFacts {
+	/** Every batch of the snapshot; the reducer filters and sorts them as the state says. */
+	readonly batches: readonly BatchSnapshot[];
+	readonly paused: boolean;
+	/** Rows of the batch list (0 when the layout shows one batch at a time). */
+	readonly listRows: number;
+	/** Rows of the detail pane's text, and how many lines it has. */
+	readonly detailRows: number;
+	readonly detailLines: number;
+	/** Rows of the help, and how many lines it has. */
+	readonly helpRows: number;
+	readonly helpLines: number;
+}
+
+/** A state and what it asks of the world. */
+export interface UiStep {
+	readonly state: UiState;
+	readonly effects: readonly UiEffect[];
+}
+
+const NONE: readonly UiEffect[] = [];
+const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
+
+/**
+ * The keyboard's state machine, pure: the state after `action` on `state` with the screen as `facts`,
+ * and the effects to run. Every step clears the last notice, so a notice answers exactly one key.
+ */
+export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts): UiStep {
+	const state: UiState = previous.notice === undefined ? previous : {...previous, notice: undefined};
+	const context = keyContext(state);
+	const set = (next: Partial<UiState>, effects = NONE): UiStep => ({state: {...state, ...next}, effects});
+	const effect = (...effects: UiEffect[]): UiStep => ({state, effects});
+	const list = visibleBatches(facts.batches, state.filter, state.failuresOnly, state.sort);
+	const found = list.findIndex((batch) => batch.id === state.selectedId);
+	const index = found === -1 ? 0 : found;
+	const select = (next: number): UiStep => {
+		const id = list[clamp(next, list.length - 1)]?.id;
+		return id === state.selectedId ? {state, effects: NONE} : set({selectedId: id, detailScroll: 0});
+	};
+	const scrollDetail = (delta: number) =>
+		set({
+			detailScroll: clamp(state.detailScroll + delta, maxScrollOffset(facts.detailLines, facts.detailRows)),
+		});
+	const scrollHelp = (delta: number) =>
+		set({helpScroll: clamp(state.helpScroll + delta, maxScrollOffset(facts.helpLines, facts.helpRows))});
+	switch (action.type) {
+		case 'move':
+			if (context === 'help') return scrollHelp(action.delta);
+			if (context === 'detail') return scrollDetail(action.delta);
+			return select(index + action.delta);
+		case 'page':
+			if (context === 'help') return scrollHelp(action.delta * Math.max(1, facts.helpRows - 2));
+			if (context === 'detail') return scrollDetail(action.delta * Math.max(1, facts.detailRows - 2));
+			return select(index + action.delta * Math.max(1, facts.listRows - 1));
+		case 'first':
+			return select(0);
+		case 'last':
+			return select(list.length - 1);
+		case 'jump':
+			return action.index < list.length ? select(action.index) : {state, effects: NONE};
+		case 'toggle-detail':
+			return state.detailOpen
+				? set({detailOpen: false, focus: 'list'})
+				: set({detailOpen: true, focus: 'detail', detailScroll: 0});
+		case 'toggle-focus':
+			if (!state.detailOpen)
+				return set({notice: 'Tab moves between the list and the detail pane: Enter opens it'});
+			return set({focus: state.focus === 'list' ? 'detail' : 'list'});
+		case 'start-filter':
+			return set({editingFilter: true});
+		case 'filter-text':
+			return set({filter: (state.filter + action.text).slice(0, 64)});
+		case 'filter-backspace':
+			return set({filter: Array.from(state.filter).slice(0, -1).join('')});
+		case 'commit-filter':
+			return set({editingFilter: false});
+		case 'escape':
+			if (state.help) return set({help: false});
+			if (state.editingFilter || state.filter) return set({filter: '', editingFilter: false});
+			if (state.detailOpen) return set({detailOpen: false, focus: 'list'});
+			return {state, effects: NONE};
+		case 'toggle-failures-only':
+			return set({failuresOnly: !state.failuresOnly});
+		case 'cycle-sort':
+			return set({sort: SORT_MODES[(SORT_MODES.indexOf(state.sort) + 1) % SORT_MODES.length] ?? 'status'});
+		case 'refresh':
+			// A paused poller schedules nothing, a refresh included: say so rather than do nothing.
+			if (facts.paused) return set({notice: 'paused: r does not refresh; p resumes polling'});
+			return effect({type: 'refresh'});
+		case 'toggle-pause':
+			return effect({type: facts.paused ? 'resume' : 'pause'});
+		case 'load-more-failures':
+			return loadMoreFailures(state, list[index]);
+		case 'toggle-help':
+			return set({help: !state.help, helpScroll: 0});
+		case 'quit':
+			return effect({type: 'quit', reason: 'quit'});
+		case 'interrupt':
+			return effect({type: 'quit', reason: 'interrupt'});
+		case 'suspend':
+			return effect({type: 'suspend'});
+		case 'redraw':
+			return effect({type: 'redraw'});
+	}
+}
+
+/** `l`: the next page of failure reasons, or why there is none to load. */
+function loadMoreFailures(state: UiState, batch: BatchSnapshot | undefined): UiStep {
+	const progress = batch && failureProgress(batch);
+	const notice = (text: string): UiStep => ({state: {...state, notice: text}, effects: NONE});
+	if (!batch || !progress) return notice('l: no batch data to load failures for yet');
+	if (progress.total === 0) return notice('l: this batch has no failures');
+	if (progress.loading) return notice(`l: a page is loading (${formatCount(progress.loaded)} loaded so far)`);
+	if (progress.complete && batch.failures)
+		return notice(
+			`l: all failures loaded (${formatCount(progress.loaded)} of ${formatCount(progress.total)})`,
+		);
+	return {state, effects: [{type: 'load-failures', id: batch.id}]};
+}
