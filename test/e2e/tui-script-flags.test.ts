@@ -62,7 +62,7 @@ async function startMonitor(args: string): Promise<void> {
 	log = join(mkdtempSync(join(tmpdir(), 'batchtop-flags-')), 'pane.log');
 	// Created here: pipe-pane opens it only when the pane first writes.
 	writeFileSync(log, '');
-	tmux('new-session', '-d', '-s', 'e2e', '-x', '100', '-y', '30', 'bash --norc --noprofile');
+	tmux('new-session', '-d', '-s', 'e2e', '-x', '160', '-y', '30', 'bash --norc --noprofile');
 	tmux('set-option', '-t', 'e2e', 'remain-on-exit', 'on');
 	tmux('pipe-pane', '-t', 'e2e', '-o', `cat >> ${log}`);
 	tmux(

@@ -158,7 +158,7 @@ describe('focus, loading and what the keys say', () => {
 		let moved = false;
 		for (let attempt = 0; attempt < 150 && !moved; attempt++) {
 			await new Promise((resolve) => setTimeout(resolve, 20));
-			moved = plain(view.frame()).includes('(65s ago)');
+			moved = plain(view.frame()).includes('(1m 05s ago)');
 		}
 		expect(moved, plain(view.frame())).toBe(true);
 	});
