@@ -5,13 +5,6 @@ import type {Line} from '../text/styled-line.js';
 import {lineToAnsi} from '../text/line-ansi.js';
 import {useRenderOptions} from './render-options.js';
 
-/**
- * batchPanelLines takes the spinner as a string: a span whose whole text is this (one column wide,
- * from Unicode's private use area, which API text does not use) is drawn as the turning spinner. It
- * is passed only while the spinner turns (see spinnerTurns); otherwise the panel gets a still glyph.
- */
-export const SPINNER_SLOT = '\uE000';
-
 /** The panel spinner's step: 1 s, so each second React re-renders one Text, not the screen. */
 const PANEL_SPINNER_MS = 1_000;
 
@@ -34,17 +27,25 @@ export function LinesView({lines, width, height}: LinesViewProps) {
 }
 
 /** One row of styled spans as one Ink text node; colours are dropped when colour is off (NO_COLOR), emphasis is kept. */
-export const LineView = React.memo(function LineView({line}: {readonly line: Line}) {
+export const LineView = React.memo(function LineView({
+	line,
+	spinner,
+}: {
+	readonly line: Line;
+	/** What turns in a span marked `spinner`: the panel's 1 Hz frame unless given (an ink-spinner while loading). */
+	readonly spinner?: React.ReactNode;
+}) {
 	const {color, glyphs} = useRenderOptions();
 	if (line.length === 0) return <Text> </Text>;
-	const slot = line.findIndex((span) => span.text === SPINNER_SLOT);
+	// A span marked `spinner` turns on its own clock, so each second one Text re-renders, not the row.
+	const slot = line.findIndex((span) => span.spinner === true);
 	if (slot === -1) return <Text wrap="truncate-end">{lineToAnsi(line, color)}</Text>;
 	const span = line[slot];
 	return (
 		<Text wrap="truncate-end">
 			{lineToAnsi(line.slice(0, slot), color)}
 			<Text color={color ? span?.color : undefined} bold={span?.bold} dimColor={span?.dim}>
-				<SpinnerFrame frames={glyphs.spinner} />
+				{spinner ?? <SpinnerFrame frames={glyphs.spinner} />}
 			</Text>
 			{lineToAnsi(line.slice(slot + 1), color)}
 		</Text>

@@ -10,7 +10,7 @@ import {spinnerTurns} from '../state/clock-interval.js';
 import {failureProgress} from '../state/failure-progress.js';
 import type {UiState} from '../state/ui-state.js';
 import type {Line} from '../text/styled-line.js';
-import {LinesView, SPINNER_SLOT} from './lines-view.js';
+import {LinesView} from './lines-view.js';
 import {PaneTitle} from './pane-title.js';
 import {useRenderOptions} from './render-options.js';
 import {ScrolledLines} from './scrolled-lines.js';
@@ -81,7 +81,7 @@ export function MainPane(props: MainPaneProps) {
 		const lines = batchPanelLines(selected, {
 			width,
 			now: props.now,
-			spinner: spinnerTurns(selected, props.snapshot.paused) ? SPINNER_SLOT : glyphs.active,
+			spinning: spinnerTurns(selected, props.snapshot.paused),
 			glyphs,
 			stallMs: props.stallMs,
 			throughputWindowMs: THROUGHPUT_WINDOW_MS,

@@ -1,8 +1,6 @@
 import React from 'react';
-import {Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {paneTitleLine} from '../lines/pane-title-line.js';
-import {lineToAnsi} from '../text/line-ansi.js';
 import {LineView} from './lines-view.js';
 import {useRenderOptions} from './render-options.js';
 
@@ -21,16 +19,7 @@ interface PaneTitleProps {
  * turns in it: its own 80 ms timer runs only while the loading lasts.
  */
 export function PaneTitle({name, focused, width, status, hint}: PaneTitleProps) {
-	const {glyphs, color, ascii} = useRenderOptions();
-	const title = paneTitleLine(name, focused, width, glyphs, status, hint);
-	if (title.spinnerAt === undefined) return <LineView line={title.line} />;
-	return (
-		<Text wrap="truncate-end">
-			{lineToAnsi(title.line.slice(0, title.spinnerAt), color)}
-			<Text color={color ? 'cyan' : undefined}>
-				<Spinner type={ascii ? 'line' : 'dots'} />
-			</Text>
-			{lineToAnsi(title.line.slice(title.spinnerAt + 1), color)}
-		</Text>
-	);
+	const {glyphs, ascii} = useRenderOptions();
+	const line = paneTitleLine(name, focused, width, glyphs, status, hint);
+	return <LineView line={line} spinner={<Spinner type={ascii ? 'line' : 'dots'} />} />;
 }

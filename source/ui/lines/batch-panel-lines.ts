@@ -5,7 +5,7 @@ import {runSegments, submissionSegments} from '../../domain/progress-segments.js
 import {estimateRemainingMs, isStalled, unchangedForMs} from '../../domain/throughput.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {statusColor} from '../theme/palette.js';
-import {clipLine, fit, type Line, type Span} from '../text/styled-line.js';
+import {clipLine, fit, lineWidth, type Line, type Span} from '../text/styled-line.js';
 import {formatClock, formatCount, formatDuration, formatPercent, formatTimestamp} from '../text/format.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {barSpans, legendLines} from './progress-bar.js';
@@ -14,8 +14,8 @@ import {staleNotice} from './stale-notice.js';
 export interface PanelContext {
 	readonly width: number;
 	readonly now: number;
-	/** Stands for the spinner: SPINNER_SLOT, which LineView animates, or a glyph. */
-	readonly spinner: string;
+	/** Whether the status spinner turns (live data, polling on); otherwise a still glyph stands there. */
+	readonly spinning: boolean;
 	readonly glyphs: Glyphs;
 	readonly stallMs: number;
 	readonly throughputWindowMs: number;
@@ -53,7 +53,14 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 		{text: view.label, bold: true},
 		{text: '  '},
 		...(active
-			? [{text: context.spinner, color: statusColor(view.status, view.statusClass, failures)}, {text: ' '}]
+			? [
+					{
+						text: glyphs.active,
+						color: statusColor(view.status, view.statusClass, failures),
+						...(context.spinning ? {spinner: true} : {}),
+					},
+					{text: ' '},
+				]
 			: []),
 		{
 			text: view.status,
@@ -62,7 +69,7 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 			dim,
 		},
 	];
-	const titleWidth = title.reduce((sum, span) => sum + span.text.length, 0);
+	const titleWidth = lineWidth(title);
 	const lines: Line[] = [
 		[...title, {text: fit(idText, Math.max(0, width - titleWidth), 'right'), dim: true}],
 		[

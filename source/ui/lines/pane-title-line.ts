@@ -3,12 +3,6 @@ import type {Glyphs} from '../theme/glyphs.js';
 import {formatCount} from '../text/format.js';
 import type {FailureProgress} from '../state/failure-progress.js';
 
-/** A pane title as spans, and where in them the loading spinner goes (a one-column span the view draws as the spinner). */
-export interface PaneTitle {
-	readonly line: Line;
-	readonly spinnerAt?: number;
-}
-
 /**
  * A pane's title row, which says where the keys go: the focused pane's title has a square marker, its name
  * in capitals, inverse and bold (so it reads without colour and in ASCII); the other's is dim and
@@ -22,12 +16,12 @@ export function paneTitleLine(
 	glyphs: Glyphs,
 	status?: {readonly text: string; readonly spinner: boolean},
 	hint = 'Tab',
-): PaneTitle {
+): Line {
 	const title: Span = focused
 		? {text: ` ${glyphs.bullet} ${name.toUpperCase()} `, inverse: true, bold: true, color: 'cyan'}
 		: {text: `   ${name} `, dim: true};
 	const tail: Span[] = [];
-	if (status?.spinner) tail.push({text: ' '}, {text: ' ', color: 'cyan'});
+	if (status?.spinner) tail.push({text: ' '}, {text: ' ', color: 'cyan', spinner: true});
 	if (status) tail.push({text: ` ${status.text}`, dim: true});
 	const hints: Span[] = focused || !hint ? [] : [{text: ` ${hint}`, dim: true}];
 	const used = lineWidth([title, ...tail, ...hints]);
@@ -35,9 +29,7 @@ export function paneTitleLine(
 	const spans: Span[] = [title, ...tail];
 	if (rest > 0) spans.push({text: ` ${glyphs.rule.repeat(rest)}`, dim: true});
 	for (const span of hints) spans.push(span);
-	const line = clipLine(spans, width, glyphs.ellipsis);
-	// The spinner's span is the second of the tail; it is drawn only if the clipped title still has it.
-	return status?.spinner && line.length > 2 ? {line, spinnerAt: 2} : {line};
+	return clipLine(spans, width, glyphs.ellipsis);
 }
 
 /** The words beside the loading spinner while a page of failure reasons loads: the count so far. */

@@ -10,6 +10,8 @@ export interface Span {
 	readonly bold?: boolean;
 	readonly dim?: boolean;
 	readonly inverse?: boolean;
+	/** Drawn as the turning spinner (the text stands for it in widths and where nothing animates). */
+	readonly spinner?: boolean;
 }
 
 /** One terminal row. */

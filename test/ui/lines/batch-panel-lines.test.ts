@@ -26,7 +26,7 @@ function polled(polls: ReadonlyArray<readonly [RawBatch, number]>): BatchSnapsho
 const context = (now: number): PanelContext => ({
 	width: 100,
 	now,
-	spinner: '*',
+	spinning: false,
 	glyphs: UNICODE_GLYPHS,
 	stallMs: 30 * MINUTE,
 	throughputWindowMs: 10 * MINUTE,
