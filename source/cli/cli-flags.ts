@@ -170,7 +170,8 @@ export const HELP = `
     2    usage error, or an unknown batch ID         4  credentials or permission problem
     5    --timeout passed with batches still running 6  unreachable, throttled or unreadable answers
                                                         (longer than --stale-timeout when watching)
-    130  interrupted (Ctrl-C)                        143 terminated (SIGTERM); 129 hang-up (SIGHUP)
+    130  interrupted: Ctrl-C, or q in the monitor before a --wait, --fail-fast or --timeout end
+    143  terminated (SIGTERM)                        129 hang-up (SIGHUP)
     131  SIGQUIT                                     141 stdout closed by its reader (| head)
     (1 and 3 only with --exit-status or --fail-fast; otherwise a finished watch exits 0;
     --once exits with the code of the worst batch it could not read: 4, 2, 6, then 1)

@@ -3,7 +3,7 @@ import {Text, renderToString} from 'ink';
 import {Table} from '@alcalzone/ink-table';
 import type {FailureGroup} from '../../domain/failure-groups.js';
 import {formatCount} from '../text/format.js';
-import {truncate} from '../text/styled-line.js';
+import {truncate, widthOf} from '../text/styled-line.js';
 import {largest} from '../../domain/largest.js';
 
 const PlainHeader = ({children}: React.PropsWithChildren) => <Text bold={false}>{children}</Text>;
@@ -17,7 +17,7 @@ export function failureTableLines(groups: readonly FailureGroup[], width: number
 	// Columns take what their content needs (up to a cap); the message gets the rest of the width.
 	const longest = (values: string[]) =>
 		largest(
-			values.map((value) => value.length),
+			values.map((value) => widthOf(value)),
 			0,
 		);
 	const countWidth = Math.max(5, longest(groups.map((group) => formatCount(group.count))));

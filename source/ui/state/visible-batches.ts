@@ -1,5 +1,5 @@
 import {failureCount} from '../../domain/batch-verdict.js';
-import {finishedRuns} from '../../domain/batch-view.js';
+import {doneRuns} from '../../domain/batch-view.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import type {SortMode} from './ui-state.js';
 import {compareNames} from './compare-names.js';
@@ -19,7 +19,7 @@ const STATUS_ORDER: Record<string, number> = {
 };
 
 const progressOf = (batch: BatchSnapshot): number =>
-	batch.view && batch.view.totalRuns > 0 ? finishedRuns(batch.view) / batch.view.totalRuns : 0;
+	batch.view && batch.view.totalRuns > 0 ? doneRuns(batch.view) / batch.view.totalRuns : 0;
 const nameOf = (batch: BatchSnapshot): string => batch.view?.label ?? batch.id;
 
 const COMPARE: Record<SortMode, (a: BatchSnapshot, b: BatchSnapshot) => number> = {
