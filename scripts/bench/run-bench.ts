@@ -16,14 +16,15 @@ import {idleCost} from './measures/idle-cost.js';
 import {changeCost, renderTimes} from './measures/render-cost.js';
 import {scaleMemory} from './measures/scale-memory.js';
 import {soak} from './measures/soak.js';
+import {screenTruth} from './measures/screen-truth.js';
 
 const quick = process.argv.includes('--quick');
 // --only 2,7: measure these sections again and replace just their rows and notes in BENCHMARKS.md.
 const onlyArgument = process.argv[process.argv.indexOf('--only') + 1];
 const only = process.argv.includes('--only') && onlyArgument ? new Set(onlyArgument.split(',')) : undefined;
-if (process.argv.includes('--only') && (!only || [...only].some((section) => !/^[1-7]$/.test(section)))) {
+if (process.argv.includes('--only') && (!only || [...only].some((section) => !/^[1-8]$/.test(section)))) {
 	process.stderr.write(
-		`bench: --only takes section numbers 1-7, such as --only 2,5; got "${onlyArgument ?? ''}"\n`,
+		`bench: --only takes section numbers 1-8, such as --only 2,5; got "${onlyArgument ?? ''}"\n`,
 	);
 	process.exit(2);
 }
@@ -47,6 +48,7 @@ const size = quick
 			soakRequests: 1_000,
 			soakSample: 2,
 			soakMax: 15,
+			walkSteps: 50,
 		}
 	: {
 			startups: 7,
@@ -63,13 +65,14 @@ const size = quick
 			soakRequests: 172_800,
 			soakSample: 10,
 			soakMax: 16 * 60,
+			walkSteps: 10_000,
 		};
 
 const figures: Figure[] = [];
 const notes: string[] = [];
 
 if (wanted('1')) {
-	log('1/7 time to first frame');
+	log('1/8 time to first frame');
 	const nodeMs = await nodeStartup(size.startups);
 	const demoMs = await demoFirstFrame(size.startups);
 	const onceMs = await onceJson(size.startups);
@@ -101,7 +104,7 @@ if (wanted('1')) {
 }
 
 if (wanted('2')) {
-	log('2/7 idle cost');
+	log('2/8 idle cost');
 	const idle = await idleCost(size.idleRuns, size.idleSeconds, size.idleWarmUp);
 	figures.push(
 		{
@@ -127,7 +130,7 @@ if (wanted('2')) {
 }
 
 if (wanted('3')) {
-	log('3/7 change cost');
+	log('3/8 change cost');
 	const change = await changeCost(size.changes);
 	figures.push(
 		{
@@ -150,7 +153,7 @@ if (wanted('3')) {
 }
 
 if (wanted('4')) {
-	log('4/7 scale');
+	log('4/8 scale');
 	const render = await renderTimes(size.scaleBatches, size.renderUpdates);
 	const memory = await scaleMemory(size.scaleBatches, size.memorySeconds);
 	figures.push(
@@ -184,8 +187,8 @@ if (wanted('4')) {
 if (wanted('5')) {
 	log(
 		quick
-			? '5/7 API efficiency (a small scenario at 20x)'
-			: '5/7 API efficiency (the demo followed to completion at 50x)',
+			? '5/8 API efficiency (a small scenario at 20x)'
+			: '5/8 API efficiency (the demo followed to completion at 50x)',
 	);
 	const api = quick
 		? await apiEfficiency(await scenarioFile('quick', quickScenario()), 20)
@@ -220,7 +223,7 @@ if (wanted('5')) {
 }
 
 if (wanted('6')) {
-	log('6/7 emulator');
+	log('6/8 emulator');
 	const emulator = await emulatorLoad(size.emulatorRequests, size.emulatorBatches);
 	figures.push(
 		{
@@ -244,7 +247,7 @@ if (wanted('6')) {
 }
 
 if (wanted('7')) {
-	log('7/7 soak');
+	log('7/8 soak');
 	const soaked = await soak(size.soakRequests, size.soakSample, size.soakMax);
 	const afterWarmUp = soaked.samples.filter(
 		(sample) => sample.seconds > Math.max(60, soaked.warmUpSeconds * 3),
@@ -280,6 +283,30 @@ if (wanted('7')) {
 	notes.push(
 		`7: RSS (MB) every ${size.soakSample} s: ${soaked.samples.map((sample) => (sample.rssBytes / MB).toFixed(0)).join(' ')}. ` +
 			`Heap used (MB): ${soaked.samples.map((sample) => (sample.heapUsedBytes / MB).toFixed(0)).join(' ')}.`,
+	);
+}
+
+if (wanted('8')) {
+	log('8/8 screen truth (a long random walk through @xterm/headless)');
+	const walk = await screenTruth(size.walkSteps);
+	figures.push(
+		{
+			id: '8a',
+			what: `Screen truth: steps whose screen differed from a fresh paint, of ${walk.steps} (seed ${walk.seed})`,
+			value: walk.failedSteps,
+			unit: 'steps',
+			target: 0,
+			...(walk.failure ? {note: walk.failure} : {}),
+		},
+		{
+			id: '8b',
+			what: 'Screen truth: cells compared, text and attributes',
+			value: walk.checkedCells / 1e6,
+			unit: 'M cells',
+		},
+	);
+	notes.push(
+		`8: ${walk.steps} steps (keys of every mode, batches changing, failing and recovering, resizes down to the too-small screen) in ${(walk.ms / 1000).toFixed(0)} s; BATCHTOP_WALK_SEED=${walk.seed} repeats the walk.`,
 	);
 }
 
