@@ -73,17 +73,35 @@ export function mergeSections(
 ): string {
 	const day = new Date().toISOString().slice(0, 10);
 	const sections = new Set(figures.map((figure) => figure.id.charAt(0)));
-	const lines = previous.split('\n').map((line) => {
+	const placed = new Set<string>();
+	let lastRow = -1;
+	let lastNote = -1;
+	const lines = previous.split('\n').map((line, index) => {
 		const id = /^\| (\d[a-z]) \|/.exec(line)?.[1];
+		if (id) lastRow = index;
 		const figure = id ? figures.find((candidate) => candidate.id === id) : undefined;
-		if (figure) return figureRow({...figure, what: `${figure.what} (re-measured ${day})`});
+		if (figure) {
+			placed.add(figure.id);
+			return figureRow({...figure, what: `${figure.what} (re-measured ${day})`});
+		}
 		const section = /^- (\d): /.exec(line)?.[1];
+		if (section) lastNote = index;
 		if (section && sections.has(section)) {
 			const replacement = notes.find((note) => note.startsWith(`${section}:`));
+			if (replacement) placed.add(`note ${section}`);
 			return replacement ? `- ${replacement} (re-measured ${day})` : line;
 		}
 		return line;
 	});
+	// A section measured for the first time: its rows after the table's last row, its note after the last note.
+	const newNotes = notes
+		.filter((note) => !placed.has(`note ${note.charAt(0)}`))
+		.map((note) => `- ${note} (measured ${day})`);
+	if (lastNote !== -1) lines.splice(lastNote + 1, 0, ...newNotes);
+	const newRows = figures
+		.filter((figure) => !placed.has(figure.id))
+		.map((figure) => figureRow({...figure, what: `${figure.what} (measured ${day})`}));
+	if (lastRow !== -1) lines.splice(lastRow + 1, 0, ...newRows);
 	return lines.join('\n');
 }
 
