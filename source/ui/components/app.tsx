@@ -114,6 +114,7 @@ function Monitor({
 		detailLines: detail.length,
 		helpRows: panes.panelRows,
 		helpLines: help.length,
+		tooSmall: layout.kind === 'too-small',
 	});
 	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw});
 	const context = useCallback(() => keyContext(store.get()), [store]);

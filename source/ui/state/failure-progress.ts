@@ -17,8 +17,13 @@ export function failureProgress(batch: BatchSnapshot): FailureProgress | undefin
 	const view = batch.view;
 	if (!view) return undefined;
 	const failures = batch.failures;
-	const submissionsDone = view.submissions.failed === 0 || failures?.submissions.complete === true;
-	const runsDone = view.runs.failed === 0 || failures?.runs.complete === true;
+	// A list read to its end is complete only while it holds as many as the batch says failed: more may
+	// have failed since, and `l` reads it again.
+	const submissionsDone =
+		view.submissions.failed === 0 ||
+		(failures?.submissions.complete === true && failures.submissions.loaded >= view.submissions.failed);
+	const runsDone =
+		view.runs.failed === 0 || (failures?.runs.complete === true && failures.runs.loaded >= view.runs.failed);
 	return {
 		total: view.submissions.failed + view.runs.failed,
 		loaded: (failures?.submissions.loaded ?? 0) + (failures?.runs.loaded ?? 0),

@@ -19,6 +19,8 @@ export interface ScreenFacts {
 	/** Rows of the help, and how many lines it has. */
 	readonly helpRows: number;
 	readonly helpLines: number;
+	/** The terminal is below the smallest layout: nothing but the size is on screen, so keys that change it wait. */
+	readonly tooSmall?: boolean;
 }
 
 /** A state and what it asks of the world. */
@@ -28,6 +30,8 @@ export interface UiStep {
 }
 
 const NONE: readonly UiEffect[] = [];
+/** On a screen too small to show anything, only leaving (and redrawing) works: nothing changes unseen. */
+const ACTS_WHEN_TOO_SMALL: ReadonlySet<UiAction['type']> = new Set(['quit', 'interrupt', 'suspend', 'redraw']);
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
 /**
@@ -35,6 +39,9 @@ const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
  * and the effects to run. Every step clears the last notice, so a notice answers exactly one key.
  */
 export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts): UiStep {
+	// A redraw repaints what is there, the last notice included.
+	if (action.type === 'redraw') return {state: previous, effects: [{type: 'redraw'}]};
+	if (facts.tooSmall && !ACTS_WHEN_TOO_SMALL.has(action.type)) return {state: previous, effects: NONE};
 	const state: UiState = previous.notice === undefined ? previous : {...previous, notice: undefined};
 	const context = keyContext(state);
 	const set = (next: Partial<UiState>, effects = NONE): UiStep => ({state: {...state, ...next}, effects});
@@ -45,6 +52,15 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 	const select = (next: number): UiStep => {
 		const id = list[clamp(next, list.length - 1)]?.id;
 		return id === state.selectedId ? {state, effects: NONE} : set({selectedId: id, detailScroll: 0});
+	};
+	// Filtering keeps the row that is shown as selected: clearing the filter must not jump back to
+	// the batch that was selected before it.
+	const refilter = (next: Partial<UiState>): UiStep => {
+		const after = {...state, ...next};
+		const shown = visibleBatches(facts.batches, after.filter, after.failuresOnly, after.sort);
+		const kept = shown.some((batch) => batch.id === state.selectedId);
+		const pinned = kept ? state.selectedId : shown[0]?.id;
+		return set(pinned === undefined ? next : {...next, selectedId: pinned, detailScroll: 0});
 	};
 	const scrollDetail = (delta: number) =>
 		set({
@@ -78,18 +94,18 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 		case 'start-filter':
 			return set({editingFilter: true});
 		case 'filter-text':
-			return set({filter: (state.filter + action.text).slice(0, 64)});
+			return refilter({filter: (state.filter + action.text).slice(0, 64)});
 		case 'filter-backspace':
-			return set({filter: Array.from(state.filter).slice(0, -1).join('')});
+			return refilter({filter: Array.from(state.filter).slice(0, -1).join('')});
 		case 'commit-filter':
 			return set({editingFilter: false});
 		case 'escape':
 			if (state.help) return set({help: false});
-			if (state.editingFilter || state.filter) return set({filter: '', editingFilter: false});
+			if (state.editingFilter || state.filter) return refilter({filter: '', editingFilter: false});
 			if (state.detailOpen) return set({detailOpen: false, focus: 'list'});
 			return {state, effects: NONE};
 		case 'toggle-failures-only':
-			return set({failuresOnly: !state.failuresOnly});
+			return refilter({failuresOnly: !state.failuresOnly});
 		case 'cycle-sort':
 			return set({sort: SORT_MODES[(SORT_MODES.indexOf(state.sort) + 1) % SORT_MODES.length] ?? 'status'});
 		case 'refresh':
@@ -108,8 +124,6 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 			return effect({type: 'quit', reason: 'interrupt'});
 		case 'suspend':
 			return effect({type: 'suspend'});
-		case 'redraw':
-			return effect({type: 'redraw'});
 	}
 }
 
@@ -118,7 +132,7 @@ function loadMoreFailures(state: UiState, batch: BatchSnapshot | undefined): UiS
 	const progress = batch && failureProgress(batch);
 	const notice = (text: string): UiStep => ({state: {...state, notice: text}, effects: NONE});
 	if (!batch || !progress) return notice('l: no batch data to load failures for yet');
-	if (progress.total === 0) return notice('l: this batch has no failures');
+	if (progress.total === 0) return notice('l: no failed runs or submissions to load');
 	if (progress.loading) return notice(`l: a page is loading (${formatCount(progress.loaded)} loaded so far)`);
 	if (progress.complete && batch.failures)
 		return notice(

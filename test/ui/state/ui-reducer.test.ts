@@ -79,7 +79,11 @@ describe('uiStep', () => {
 		expect(
 			on({...failing, failures: {submissions: list(0, false), runs: list(3, true), loading: false}}),
 		).toBe('l: all failures loaded (3 of 3)');
-		expect(on(batch('1', 'alpha'))).toBe('l: this batch has no failures');
+		// Read to its end when 2 had failed; 3 have now: l reads the list again (found by a new user: it said "all loaded (2 of 3)").
+		expect(
+			on({...failing, failures: {submissions: list(0, false), runs: list(2, true), loading: false}}),
+		).toEqual([{type: 'load-failures', id: '2'}]);
+		expect(on(batch('1', 'alpha'))).toBe('l: no failed runs or submissions to load');
 	});
 
 	it('applies the keys of one read each to the state the one before left (the store)', () => {
@@ -96,6 +100,37 @@ describe('uiStep', () => {
 		// Only charlie matches, so j lands on it (from the unfiltered list it would have gone to bravo).
 		expect(store.get().selectedId).toBe('3');
 		expect(store.dispatch({type: 'load-more-failures'})).toEqual([]);
-		expect(store.get().notice).toBe('l: this batch has no failures');
+		expect(store.get().notice).toBe('l: no failed runs or submissions to load');
+	});
+
+	it('clearing a filter keeps the batch it showed as selected (found by a new user: it jumped back)', () => {
+		const filtered = run([
+			{type: 'jump', index: 0},
+			{type: 'start-filter'},
+			{type: 'filter-text', text: 'char'},
+			{type: 'commit-filter'},
+		]);
+		expect(filtered.selectedId).toBe('3');
+		expect(run([{type: 'escape'}], {}, filtered).selectedId).toBe('3');
+		const failuresOnly = run([{type: 'jump', index: 0}, {type: 'toggle-failures-only'}]);
+		expect(run([{type: 'toggle-failures-only'}], {}, failuresOnly).selectedId).toBe('2');
+	});
+
+	it('Ctrl-L keeps the notice on screen: a redraw repaints, it is no answer to the notice', () => {
+		const noticed = uiStep(INITIAL_UI_STATE, {type: 'refresh'}, facts({paused: true})).state;
+		const redrawn = uiStep(noticed, {type: 'redraw'}, facts());
+		expect([redrawn.state.notice, redrawn.effects]).toEqual([noticed.notice, [{type: 'redraw'}]]);
+	});
+
+	it('on a screen too small to show anything, keys change nothing unseen; quitting still works', () => {
+		const small = facts({tooSmall: true});
+		for (const action of [
+			{type: 'move', delta: 1},
+			{type: 'toggle-help'},
+			{type: 'toggle-detail'},
+			{type: 'start-filter'},
+		] as const)
+			expect(uiStep(INITIAL_UI_STATE, action, small)).toEqual({state: INITIAL_UI_STATE, effects: []});
+		expect(uiStep(INITIAL_UI_STATE, {type: 'quit'}, small).effects).toEqual([{type: 'quit', reason: 'quit'}]);
 	});
 });
