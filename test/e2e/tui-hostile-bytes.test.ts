@@ -314,9 +314,9 @@ describe('FrameSink: every frame passes the output guard', () => {
 			rows: 40,
 		});
 		expect(bytes).not.toContain(HOSTILE_PARTS.osc52Clipboard);
-		 
+
 		const controls = bytes.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\n\r]/g, '');
-		 
+
 		expect(controls).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
 		expect(bytes).toContain(']52;c;cHduZWQtY2xpcGJvYXJk');
 		expect(guardFrame(hostileFrame('first'))).not.toContain(']52;c;');
