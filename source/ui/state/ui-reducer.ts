@@ -31,7 +31,12 @@ export interface UiStep {
 
 const NONE: readonly UiEffect[] = [];
 /** On a screen too small to show anything, only leaving (and redrawing) works: nothing changes unseen. */
-const ACTS_WHEN_TOO_SMALL: ReadonlySet<UiAction['type']> = new Set(['quit', 'interrupt', 'suspend', 'redraw']);
+const ACTS_WHEN_TOO_SMALL: ReadonlySet<UiAction['type']> = new Set([
+	'quit',
+	'interrupt',
+	'suspend',
+	'redraw',
+]);
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
 /**
