@@ -141,12 +141,14 @@ export class BatchPoller {
 
 	pause(): void {
 		this.#paused = true;
+		this.#budget.pause();
 		if (this.#tickTimer) clearTimeout(this.#tickTimer);
 		this.#changed();
 	}
 
 	resume(): void {
 		this.#paused = false;
+		this.#budget.resume();
 		this.#changed();
 		this.#schedule();
 	}

@@ -49,6 +49,7 @@ export class RequestBudget {
 	#heldUntil = 0;
 	#timer: NodeJS.Timeout | undefined;
 	#closed = false;
+	#paused = false;
 	#highStreak = 0;
 	readonly #high: Waiter[] = [];
 	readonly #low: Waiter[] = [];
@@ -122,6 +123,17 @@ export class RequestBudget {
 		this.#pump();
 	}
 
+	/** Grants nothing until resume(): a paused monitor sends nothing, failure details included. */
+	pause(): void {
+		this.#paused = true;
+	}
+
+	/** Grants again, in order, what waited while paused. */
+	resume(): void {
+		this.#paused = false;
+		this.#pump();
+	}
+
 	/** Requests granted within the last `ms` milliseconds. */
 	grantedWithin(ms: number): number {
 		const since = this.#now() - ms;
@@ -150,6 +162,7 @@ export class RequestBudget {
 		);
 		this.#refilledAt = now;
 		while (
+			!this.#paused &&
 			this.waiting > 0 &&
 			this.#tokens >= 1 &&
 			now >= this.#heldUntil &&
@@ -169,7 +182,7 @@ export class RequestBudget {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = undefined;
 		// Waiting for a slot: the next release pumps again.
-		if (this.waiting === 0 || this.#inFlight >= this.maxInFlight) return;
+		if (this.#paused || this.waiting === 0 || this.#inFlight >= this.maxInFlight) return;
 		const tokenAt = now + ((1 - this.#tokens) / this.ratePerSecond) * 1000;
 		const at = Math.max(tokenAt, this.#heldUntil);
 		this.#timer = setTimeout(() => this.#pump(), Math.max(1, Math.ceil(at - now)));

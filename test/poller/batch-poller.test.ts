@@ -133,6 +133,21 @@ describe('BatchPoller (fake timers)', () => {
 		expect(poller?.snapshot().batches[0]?.nextPollAt).toBeUndefined();
 	});
 
+	it('while paused, failure reasons do not load either: nothing is sent until resume', async () => {
+		api.set('1', {runSummary: {failedRunCount: 1}});
+		api.failedRuns.set('1', [{reason: 'TASK_FAILED', message: 'exit 137', example: 'r1'}]);
+		start({batchIds: ['1']});
+		await vi.advanceTimersByTimeAsync(1);
+		poller?.pause();
+		poller?.loadFailures('1');
+		await vi.advanceTimersByTimeAsync(10 * 60_000);
+		expect([api.count('ListRuns'), api.count('GetRun')]).toEqual([0, 0]);
+		poller?.resume();
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect([api.count('ListRuns'), api.count('GetRun')]).toEqual([1, 1]);
+		expect(poller?.snapshot().batches[0]?.failures?.runs.loaded).toBe(1);
+	});
+
 	it('stops polling while paused and picks up on resume', async () => {
 		api.set('1', {});
 		start({batchIds: ['1']});

@@ -31,6 +31,20 @@ describe('RequestBudget', () => {
 		budget.close();
 	});
 
+	it('grants nothing while paused, then what waited, in order, on resume', async () => {
+		const budget = new RequestBudget({ratePerSecond: 10});
+		budget.pause();
+		const order: string[] = [];
+		void budget.acquire('low').then(() => order.push('l'));
+		void budget.acquire('high').then(() => order.push('h'));
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(order).toEqual([]);
+		budget.resume();
+		await vi.advanceTimersByTimeAsync(1);
+		expect(order).toEqual(['h', 'l']);
+		budget.close();
+	});
+
 	it('holds every request until a Retry-After has passed', async () => {
 		const budget = new RequestBudget({ratePerSecond: 10});
 		budget.holdUntil(5_000);

@@ -66,7 +66,11 @@ export function MainPane(props: MainPaneProps) {
 		heading = title(
 			'Detail',
 			focused,
-			progress?.loading ? {text: failureLoadingText(progress, glyphs), spinner: true} : undefined,
+			progress?.loading
+				? props.snapshot.paused
+					? {text: `${failureLoadingText(progress, glyphs)}; paused (p resumes)`, spinner: false}
+					: {text: failureLoadingText(progress, glyphs), spinner: true}
+				: undefined,
 		);
 		body = (
 			<ScrolledLines

@@ -67,7 +67,8 @@ export function headerLine(snapshot: PollerSnapshot, target: string, width: numb
 			if (index > 0) spans.push({text: ` ${glyphs.dot} `});
 			for (const span of state) spans.push(span);
 		});
-		if (has('rate')) spans.push({text: `  ${requestRateText(snapshot)}`, dim: true});
+		// While paused nothing is sent and no snapshot comes to update a last-minute count: none is shown.
+		if (has('rate') && !snapshot.paused) spans.push({text: `  ${requestRateText(snapshot)}`, dim: true});
 		if (snapshot.paused) spans.push({text: '  PAUSED', color: 'yellow', bold: true});
 		if (counts.stale > 0)
 			spans.push({text: `  ${glyphs.warning} ${counts.stale} stale`, color: 'yellow', bold: true});

@@ -46,6 +46,12 @@ describe('the header', () => {
 		expect(header({...demo(), requestsPerSecond: 5.8})).toMatch(/ {2}348\/350 req\/min$/);
 	});
 
+	it('shows no request rate while paused: nothing is sent, and a last-minute count would stand still', () => {
+		const text = header({...demo(), paused: true});
+		expect(text).not.toContain('req/min');
+		expect(text).toMatch(/PAUSED$/);
+	});
+
 	it('at 80 columns keeps the failed count and the stale count, dropping the target first', () => {
 		const text = header(demo(2), 80);
 		expect(text).toContain('1 failed');
@@ -55,7 +61,6 @@ describe('the header', () => {
 	});
 
 	it('gives parts way in the stated order and never drops failed, PAUSED or stale, down to 30 columns', () => {
-		const snapshot = {...demo(3), paused: true};
 		const markers: Record<(typeof HEADER_DROP_ORDER)[number], string> = {
 			target: TARGET,
 			rate: 'req/min',
@@ -64,20 +69,28 @@ describe('the header', () => {
 			name: 'batchtop',
 			active: '8 active',
 		};
-		let droppedSoFar = 0;
-		for (let width = 160; width >= 30; width--) {
-			const line = headerLine(snapshot, TARGET, width, UNICODE_GLYPHS);
-			const text = line.map((span) => span.text).join('');
-			expect(lineWidth(line)).toBeLessThanOrEqual(width);
-			for (const kept of ['1 failed', 'PAUSED', '3 stale']) expect(text).toContain(kept);
-			const present = HEADER_DROP_ORDER.map((part) => text.includes(markers[part]));
-			// What is gone is always a prefix of the drop order, and it only grows as the width shrinks.
-			const gone = present.indexOf(true) === -1 ? present.length : present.indexOf(true);
-			expect(present.slice(gone).every(Boolean)).toBe(true);
-			expect(gone).toBeGreaterThanOrEqual(droppedSoFar);
-			droppedSoFar = gone;
+		for (const paused of [false, true]) {
+			const snapshot = {...demo(3), paused};
+			// While paused there is no rate to drop.
+			const order = HEADER_DROP_ORDER.filter((part) => !(paused && part === 'rate'));
+			let droppedSoFar = 0;
+			for (let width = 160; width >= 30; width--) {
+				const line = headerLine(snapshot, TARGET, width, UNICODE_GLYPHS);
+				const text = line.map((span) => span.text).join('');
+				expect(lineWidth(line)).toBeLessThanOrEqual(width);
+				for (const kept of ['1 failed', '3 stale', ...(paused ? ['PAUSED'] : [])])
+					expect(text).toContain(kept);
+				const present = order.map((part) => text.includes(markers[part]));
+				// What is gone is always a prefix of the drop order, and it only grows as the width shrinks.
+				const gone = present.indexOf(true) === -1 ? present.length : present.indexOf(true);
+				expect(present.slice(gone).every(Boolean)).toBe(true);
+				expect(gone).toBeGreaterThanOrEqual(droppedSoFar);
+				droppedSoFar = gone;
+			}
+			if (paused) {
+				expect(header(snapshot, 40)).toBe('8 active · 1 failed  PAUSED  ! 3 stale');
+				expect(header(snapshot, 30)).toBe('1 failed  PAUSED  ! 3 stale');
+			}
 		}
-		expect(header(snapshot, 40)).toBe('8 active · 1 failed  PAUSED  ! 3 stale');
-		expect(header(snapshot, 30)).toBe('1 failed  PAUSED  ! 3 stale');
 	});
 });
