@@ -70,11 +70,41 @@ export function throughputOf(
 	windowMs: number,
 ): Throughput | undefined {
 	if (runsDeleted(view.status)) return undefined;
-	if (runsOver(view.status) === true) {
-		const elapsed = elapsedOf(view, history, now);
-		if (!elapsed || elapsed.ms < 1000) return undefined;
-		return {perMinute: (doneRuns(view) / elapsed.ms) * 60_000, average: true, atLeast: elapsed.atMost};
+	// A batch can fail (or be cancelled) while runs it started still go: until none is left, the rate
+	// is what recent polls saw, not an average up to a batch end the runs outlived.
+	if (runsOver(view.status) === true && activeRuns(view) === 0) {
+		const created = view.createdAt?.getTime();
+		const end = runEnd(view, history);
+		if (created === undefined || !end) return undefined;
+		// The runs' span ends at the batch's end, or later if runs still finished after it.
+		const settled = firstSightOfFinalCount(history, doneRuns(view));
+		const last = settled !== undefined && settled.at > end.at ? settled : undefined;
+		const ms = (last?.at ?? end.at) - created;
+		if (ms < 1000) return undefined;
+		return {
+			perMinute: (doneRuns(view) / ms) * 60_000,
+			average: true,
+			atLeast: last ? !last.exact : end.known === 'at-most',
+		};
 	}
 	const perMinute = throughputPerMinute(history, now, windowMs);
 	return perMinute === undefined ? undefined : {perMinute, average: false, atLeast: false};
+}
+
+const activeRuns = (view: BatchView): number =>
+	view.runs.pending + view.runs.starting + view.runs.running + view.runs.stopping;
+
+/**
+ * The first poll that saw the done count at its final value: the last run finished then or before
+ * (`exact` when the poll before saw fewer, so the finish lies between the two).
+ */
+function firstSightOfFinalCount(
+	history: readonly CountSample[],
+	done: number,
+): {readonly at: number; readonly exact: boolean} | undefined {
+	let index = history.length;
+	while (index > 0 && history[index - 1]?.done === done) index--;
+	const sample = history[index];
+	if (!sample) return undefined;
+	return {at: sample.at, exact: index > 0};
 }

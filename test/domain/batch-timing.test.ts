@@ -91,6 +91,37 @@ describe('throughput', () => {
 		});
 	});
 
+	it('of a batch that failed while its runs went on, spans until the last run finished (found by a new user: 111 runs/min)', () => {
+		// Failed at 95 s with 175 runs started; they finished over the next ten minutes.
+		const failedAt = new Date(95_000);
+		const at = (minutes: number, completed: number) =>
+			sampleOf(
+				view('FAILED', {
+					failedTime: failedAt,
+					totalRuns: 175,
+					runSummary: {completedRunCount: completed, runningRunCount: 175 - completed},
+				}),
+				minutes * MINUTE,
+			);
+		const polls = [at(2, 0), at(5, 100), at(10, 175), at(15, 175)];
+		const failed = view('FAILED', {
+			failedTime: failedAt,
+			totalRuns: 175,
+			runSummary: {completedRunCount: 175},
+		});
+		expect(throughputOf(failed, polls, 20 * MINUTE, 10 * MINUTE)).toEqual({
+			perMinute: 17.5,
+			average: true,
+			atLeast: false,
+		});
+		// While some still run, the rate is the recent one, not an average up to the batch's end.
+		const going = view('FAILED', {
+			failedTime: failedAt,
+			runSummary: {completedRunCount: 100, runningRunCount: 75},
+		});
+		expect(throughputOf(going, polls.slice(0, 2), 5 * MINUTE, 10 * MINUTE)?.average).toBe(false);
+	});
+
 	it('is unknown once runs are deleted: their outcomes are gone', () => {
 		const deleted = view('RUNS_DELETED', {
 			runSummary: {deletedRunCount: 100},
