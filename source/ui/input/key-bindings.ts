@@ -114,7 +114,7 @@ export const BINDINGS: readonly Binding[] = [
 		keys: '/',
 		description: 'filter batches by name, id or status',
 		contexts: PANES,
-		footer: [{label: 'filter', contexts: ['list'], rank: 5}],
+		footer: [{label: 'filter', contexts: PANES, rank: 5}],
 		matches: is('/'),
 		action: () => ({type: 'start-filter'}),
 	},
@@ -125,6 +125,14 @@ export const BINDINGS: readonly Binding[] = [
 		footer: [
 			{label: 'clear/close', contexts: ['help'], rank: 2},
 			{label: 'clear', contexts: ['filter'], rank: 2},
+			// What Esc does next (see the reducer): clear a kept filter first, else close the detail pane.
+			{label: 'clear filter', contexts: PANES, rank: 2, when: (view) => view.state.filter !== ''},
+			{
+				label: 'close',
+				contexts: PANES,
+				rank: 2,
+				when: (view) => view.state.filter === '' && view.state.detailOpen,
+			},
 		],
 		// Escape also sets `meta` in Ink 6.8: it is told by its own flag.
 		matches: (_input, key) => key.escape,
@@ -134,7 +142,7 @@ export const BINDINGS: readonly Binding[] = [
 		keys: 'f',
 		description: 'only batches with failures',
 		contexts: PANES,
-		footer: [{label: 'failures', contexts: ['list'], rank: 8}],
+		footer: [{label: 'failures', contexts: PANES, rank: 8}],
 		matches: is('f'),
 		action: () => ({type: 'toggle-failures-only'}),
 	},
@@ -142,7 +150,7 @@ export const BINDINGS: readonly Binding[] = [
 		keys: 's',
 		description: 'cycle the sort: status, name, progress, age',
 		contexts: PANES,
-		footer: [{label: (view) => `sort:${view.state.sort}`, contexts: ['list'], rank: 7}],
+		footer: [{label: (view) => `sort:${view.state.sort}`, contexts: PANES, rank: 7}],
 		matches: is('s'),
 		action: () => ({type: 'cycle-sort'}),
 	},

@@ -31,4 +31,22 @@ describe('footerLine', () => {
 		expect(text(100, {...INITIAL_UI_STATE, detailOpen: true, focus: 'detail'})).toContain('Tab focus');
 		expect(text(100, {...INITIAL_UI_STATE, detailOpen: true, focus: 'detail'})).toContain('j/k scroll');
 	});
+
+	it('with the detail pane open shows every key that works there, Esc close included (found by a new user)', () => {
+		const detail = {...INITIAL_UI_STATE, detailOpen: true, focus: 'detail' as const};
+		const wide = text(200, detail);
+		for (const hint of [
+			'Esc close',
+			'/ filter',
+			'f failures',
+			's sort:status',
+			'Tab focus',
+			'PgUp/PgDn page',
+		])
+			expect(wide).toContain(hint);
+		expect(text(200, {...detail, filter: 'germ'})).toContain('Esc clear filter');
+		// Short of room, Esc outlasts refresh, failures, sort, pause, filter, more failures and move.
+		expect(text(60, detail)).toContain('Esc close');
+		expect(text(60, detail)).not.toContain('r refresh');
+	});
 });
