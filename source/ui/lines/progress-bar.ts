@@ -1,8 +1,8 @@
-import type {Segment} from '../../domain/progress-segments.js';
+import {allocateWidths, type Segment} from '../../domain/progress-segments.js';
 import {SEGMENT_COLORS, SEGMENT_LABELS} from '../theme/palette.js';
 import {formatCount, formatPercent} from '../text/format.js';
 import type {Glyphs} from '../theme/glyphs.js';
-import type {Line, Span} from '../text/styled-line.js';
+import {lineWidth, type Line, type Span} from '../text/styled-line.js';
 
 /** A bar drawn from segments: one span per non-empty segment, in its colour and glyph. */
 export function barSpans(segments: readonly Segment[], glyphs: Glyphs, dim = false): Span[] {
@@ -23,9 +23,11 @@ export function legendLines(
 	width: number,
 	dim = false,
 ): Line[] {
+	const percents = legendPercents(segments, total);
 	const entries = segments
-		.filter((segment) => segment.count > 0)
-		.map((segment): Span[] => [
+		.map((segment, index) => ({segment, percent: percents[index] ?? ''}))
+		.filter(({segment}) => segment.count > 0)
+		.map(({segment, percent}): Span[] => [
 			{
 				text:
 					glyphs.segment[segment.key] === '·' || glyphs.segment[segment.key] === '.'
@@ -35,7 +37,7 @@ export function legendLines(
 				dim,
 			},
 			{
-				text: ` ${SEGMENT_LABELS[segment.key]} ${formatCount(segment.count)} (${formatPercent(segment.count, total)})`,
+				text: ` ${SEGMENT_LABELS[segment.key]} ${formatCount(segment.count)} (${percent})`,
 				dim,
 			},
 		]);
@@ -43,7 +45,7 @@ export function legendLines(
 	let current: Span[] = [{text: '  '}];
 	let used = 2;
 	for (const entry of entries) {
-		const entryWidth = entry.reduce((sum, span) => sum + span.text.length, 0) + 2;
+		const entryWidth = lineWidth(entry) + 2;
 		if (used + entryWidth > width && current.length > 1) {
 			lines.push(current);
 			current = [{text: '  '}];
@@ -54,6 +56,22 @@ export function legendLines(
 	}
 	if (current.length > 1) lines.push(current);
 	return lines;
+}
+
+/**
+ * The legend's percentages, in tenths that add up to exactly 100 when the segments make up the total
+ * (87.7% + 12.3%, never 87% + 12%): a partial segment never reads 100%, a non-zero one never 0%.
+ */
+function legendPercents(segments: readonly Segment[], total: number): string[] {
+	const counts = segments.map((segment) => segment.count);
+	if (total <= 0 || counts.reduce((sum, count) => sum + count, 0) !== total)
+		return counts.map((count) => formatPercent(count, total));
+	const tenths = allocateWidths(counts, 1000);
+	return counts.map((count, index) =>
+		count > 0 && (count / total) * 1000 < 1
+			? '<0.1%'
+			: `${((tenths[index] ?? 0) / 10).toFixed(1).replace(/\.0$/, '')}%`,
+	);
 }
 
 /** A compact count for narrow columns: 950, 3k, 12.3k, 100k, 1.2M (at most four characters and a unit). */
