@@ -5,7 +5,7 @@ import {runSegments, submissionSegments} from '../../domain/progress-segments.js
 import {estimateRemainingMs, isStalled, unchangedForMs} from '../../domain/throughput.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {statusColor} from '../theme/palette.js';
-import {clipLine, fit, lineWidth, type Line, type Span} from '../text/styled-line.js';
+import {clipLine, fit, lineWidth, widthOf, type Line, type Span} from '../text/styled-line.js';
 import {formatClock, formatCount, formatDuration, formatPercent, formatTimestamp} from '../text/format.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {barSpans, legendLines} from './progress-bar.js';
@@ -71,7 +71,10 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	];
 	const titleWidth = lineWidth(title);
 	const lines: Line[] = [
-		[...title, {text: fit(idText, Math.max(0, width - titleWidth), 'right'), dim: true}],
+		// The id is shown whole, two columns clear of the status, or on a line of its own.
+		...(width - titleWidth >= widthOf(idText) + 2
+			? [[...title, {text: fit(idText, width - titleWidth, 'right'), dim: true}]]
+			: [clipLine(title, width, glyphs.ellipsis), [{text: idText, dim: true}]]),
 		[
 			{
 				text: verdict.label,

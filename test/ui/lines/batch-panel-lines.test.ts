@@ -175,6 +175,18 @@ describe('batch panel numbers', () => {
 		expect(lineOf(deleting, T0 + 91 * MINUTE, 'Elapsed')).toMatch(/^Elapsed\s+1h 00m\s+Throughput —\s+ETA —/);
 	});
 
+	it('shows the id whole beside the status, or on its own line when the width is short (40 columns)', () => {
+		const batch = polled([[going('INPROGRESS', 100), T0 + 30 * MINUTE]]);
+		const at = (width: number) =>
+			batchPanelLines(batch, {...context(T0 + 30 * MINUTE), width}).map((line) =>
+				line.map((span) => span.text).join(''),
+			);
+		expect(at(100)[0]).toMatch(/^methylation-reprocess {2}• INPROGRESS +id 7$/);
+		const narrow = at(36);
+		expect(narrow[0]).toBe('methylation-reprocess  • INPROGRESS');
+		expect(narrow[1]).toBe('id 7');
+	});
+
 	it("a stale batch's notice never shows a negative age when the snapshot is newer than the clock", () => {
 		const batch: BatchSnapshot = {
 			...polled([[going('INPROGRESS', 100), T0]]),
