@@ -161,7 +161,7 @@ export class BatchPoller {
 	loadFailures(id: string): void {
 		const tracked = this.#tracked.get(id);
 		if (!tracked?.view || tracked.failures?.inFlight) return;
-		const loader = tracked.failures?.loader ?? new FailureLoader(this.#api, this.#budget, id);
+		const loader = tracked.failures?.loader ?? this.#failureLoader(tracked);
 		const entry: NonNullable<Tracked['failures']> = {loader, detail: loader.detail(true), inFlight: true};
 		tracked.failures = entry;
 		this.#dirty(tracked);
@@ -184,6 +184,17 @@ export class BatchPoller {
 				entry.inFlight = false;
 				if (this.#tracked.get(id) === tracked) this.#dirty(tracked);
 			});
+	}
+
+	/** A batch's failure loader, whose progress (each failed run's reason) shows while a page loads. */
+	#failureLoader(tracked: Tracked): FailureLoader {
+		const loader = new FailureLoader(this.#api, this.#budget, tracked.id, () => {
+			const entry = tracked.failures;
+			if (this.#tracked.get(tracked.id) !== tracked || entry?.loader !== loader || !entry.inFlight) return;
+			entry.detail = loader.detail(true);
+			this.#dirty(tracked);
+		});
+		return loader;
 	}
 
 	#track(id: string): void {

@@ -18,6 +18,8 @@ interface Cursor {
 	complete: boolean;
 	/** Ended by a paging error (a looping service): never listed again. */
 	broken: boolean;
+	/** Reasons of the page being read that have arrived (GetRun by GetRun), not yet in `items`. */
+	arrived: number;
 	readonly guard: PageGuard;
 }
 
@@ -31,6 +33,7 @@ export class FailureLoader {
 		started: false,
 		complete: false,
 		broken: false,
+		arrived: 0,
 		guard: new PageGuard('ListRunsInBatch'),
 	};
 	readonly #runs: Cursor = {
@@ -38,6 +41,7 @@ export class FailureLoader {
 		started: false,
 		complete: false,
 		broken: false,
+		arrived: 0,
 		guard: new PageGuard('ListRuns'),
 	};
 
@@ -45,6 +49,8 @@ export class FailureLoader {
 		private readonly api: BatchApi,
 		private readonly budget: RequestBudget,
 		private readonly batchId: string,
+		/** Called as each failed run's reason arrives, so that "N loaded" moves during a page. */
+		private readonly onProgress: () => void = () => {},
 	) {}
 
 	/**
@@ -97,7 +103,7 @@ export class FailureLoader {
 	detail(loading: boolean): Omit<FailureDetail, 'error'> {
 		const list = (cursor: Cursor) => ({
 			groups: groupFailures(cursor.items),
-			loaded: cursor.items.length,
+			loaded: cursor.items.length + cursor.arrived,
 			complete: cursor.complete,
 		});
 		return {submissions: list(this.#submissions), runs: list(this.#runs), loading};
@@ -116,6 +122,7 @@ export class FailureLoader {
 		const items = cursor === this.#runs ? page.items : cursor.guard.fresh(page.items, submissionKey);
 		// A loop, not push(...items): a page can be as large as the service makes it.
 		for (const item of items) cursor.items.push(item);
+		cursor.arrived = 0;
 		try {
 			cursor.nextToken = cursor.guard.next(page.nextToken);
 		} catch (error) {
@@ -135,6 +142,8 @@ export class FailureLoader {
 				const index = next++;
 				const id = runIds[index] ?? '';
 				results[index] = await this.budget.run('low', signal, () => this.api.getRunFailure(id, signal));
+				this.#runs.arrived += 1;
+				this.onProgress();
 			}
 		};
 		await Promise.all(Array.from({length: Math.min(GET_RUN_CONCURRENCY, runIds.length)}, worker));

@@ -67,6 +67,16 @@ describe('FailureLoader', () => {
 		expect(detail.groups[0]?.count).toBe(detail.loaded);
 	});
 
+	it('counts failed runs as their reasons arrive, so "N loaded" moves during a page (found by a new user: 0 of 27 until done)', async () => {
+		api.runPages = () => ({items: Array.from({length: 6}, (_, index) => ({id: `r${index + 1}`}))});
+		const seen: number[] = [];
+		const loader = new FailureLoader(api, budget, '1', () => seen.push(loader.detail(true).runs.loaded));
+		await loader.loadMore({submissions: 0, runs: 6}, signal);
+		expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+		// Once the page is in, the count is the list's own, not doubled.
+		expect(loader.detail(false).runs).toMatchObject({loaded: 6, complete: true});
+	});
+
 	it('stops on a repeated ListRunsInBatch token with an error naming ListRunsInBatch, not ListRuns', async () => {
 		api.submissionPages = (_token, call) => ({items: [submission(`rs-${call + 1}`)], nextToken: 'same'});
 		const loader = new FailureLoader(api, budget, '1');
