@@ -87,6 +87,20 @@ export const EventSchema = z.discriminatedUnion('type', [
 			batch: BatchRecordSchema.optional(),
 		})
 		.strict(),
+	z
+		.object({
+			...base,
+			...named,
+			type: z.literal('failure-group'),
+			kind: z.enum(['run', 'submission']),
+			reason: z.string().min(1),
+			message: z.string(),
+			count: z.number().int().min(1),
+			examples: z.array(z.string()).min(1),
+			loaded: z.number().int().min(1),
+			failed: z.number().int().min(0),
+		})
+		.strict(),
 	z.object({...base, type: z.literal('discovered'), id: z.string()}).strict(),
 	z
 		.object({
