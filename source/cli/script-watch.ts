@@ -2,7 +2,8 @@ import type {BatchPoller} from '../poller/batch-poller.js';
 import type {PollerSnapshot} from '../poller/poller-state.js';
 import {failureGroupRecord, summaryRecord} from '../output/json-events.js';
 import {PlainLog, plainSummary} from '../output/plain-lines.js';
-import {FAILURES_READ_PER_KIND, FailureFollower} from '../output/failure-follow.js';
+import {FAILURES_READ_PER_KIND, FailureFollower, FINISH_GRACE_MS} from '../output/failure-follow.js';
+import {allFinished} from '../output/watch-outcome.js';
 import {signalEnd, watchEnd, type WatchEndRules} from '../output/watch-end.js';
 import {changeLine} from '../output/since-last-time.js';
 import type {WatchRecorder} from './watch-recorder.js';
@@ -31,7 +32,8 @@ export interface WatchResult {
 /**
  * --plain / --json (and any run without a terminal): a line per change, then a summary. When failures
  * appear it reads their reasons (low priority, a page at a time, bounded: output/failure-follow.ts)
- * and logs each new failure group with its reason, message and an example id. Ends when every
+ * and logs each new failure group with its reason, message and an example id (a watch whose batches
+ * have all finished waits up to FINISH_GRACE_MS for the reasons still being read). Ends when every
  * batch has finished (given IDs, or --exit-status), at the first failure with --fail-fast, at --timeout,
  * when HealthOmics stays unreachable past --stale-timeout, on a credentials problem, or on a signal.
  */
@@ -66,9 +68,17 @@ export function runScriptWatch({
 			resolve({code, reason, summary});
 		};
 
+		let finishedAt: number | undefined;
 		const check = (snapshot: PollerSnapshot) => {
-			const end = watchEnd(snapshot, rules, {started, now: Date.now()}, where);
-			if (end) finish(end.code, end.reason);
+			const now = Date.now();
+			const end = watchEnd(snapshot, rules, {started, now}, where);
+			if (!end) return;
+			// Every batch finished: the reasons still being read are what --wait in CI is read for.
+			if (allFinished(snapshot) && follower.reading(snapshot, now)) {
+				finishedAt ??= now;
+				if (now - finishedAt < FINISH_GRACE_MS) return;
+			}
+			finish(end.code, end.reason);
 		};
 
 		const unsubscribe = poller.subscribe((snapshot, events) => {
@@ -88,7 +98,7 @@ export function runScriptWatch({
 				else if (record) write(guardJson(record));
 			}
 			for (const id of follower.toLoad(snapshot, now)) poller.loadFailures(id, FAILURES_READ_PER_KIND);
-			check(snapshot);
+			check(poller.snapshot());
 		});
 		const timer = setInterval(() => check(poller.snapshot()), 250);
 		const signalHandlers = (Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[]).map(

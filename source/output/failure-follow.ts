@@ -12,6 +12,8 @@ import type {FailureKind} from './failure-text.js';
 export const FAILURES_READ_PER_KIND = 1_000;
 /** New failure groups logged per kind per batch; past it, one line says more are not logged. */
 export const GROUPS_LOGGED_PER_KIND = 20;
+/** How long a watch whose batches have all finished waits for the failure reasons it is still reading. */
+export const FINISH_GRACE_MS = 10_000;
 /** After a failed load, the wait before asking again (the poller's own errors back off the same way). */
 export const FAILURE_RETRY_MS = 30_000;
 
@@ -72,6 +74,11 @@ export class FailureFollower {
 			}
 		}
 		return ids;
+	}
+
+	/** Whether reasons are being read, or would be asked for now: a watch whose batches finished waits for them a little. */
+	reading(snapshot: PollerSnapshot, now: number): boolean {
+		return snapshot.batches.some((batch) => batch.failures?.loading || this.#wants(batch, now));
 	}
 
 	#wants(batch: BatchSnapshot, now: number): boolean {

@@ -46,10 +46,12 @@ describe('what a script watch reads of failure reasons', () => {
 		expect(follower.toLoad(at(batch(250)), NOW)).toEqual(['42']);
 		const loading = {runs: empty, submissions: empty, loading: true};
 		expect(follower.toLoad(at(batch(250), loading), NOW)).toEqual([]);
+		expect(follower.reading(at(batch(250), loading), NOW)).toBe(true);
 		const onePage = {runs: list(runs(100), false), submissions: empty, loading: false};
 		expect(follower.toLoad(at(batch(250), onePage), NOW)).toEqual(['42']);
 		const all = {runs: list(runs(250), true), submissions: empty, loading: false};
 		expect(follower.toLoad(at(batch(250), all), NOW)).toEqual([]);
+		expect(follower.reading(at(batch(250), all), NOW)).toBe(false);
 	});
 
 	it('a listing that ended short of the count is not read again until the count grows: no loop', () => {
