@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
 import {cliEnv, runCli} from '../helpers/run-cli.js';
-import {parseEvents} from './ndjson-schema.js';
+import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
 
 // --plain and --json say why: a FAILED batch's reason (whole, sanitised), new failure groups with their
 // reason, message and an example id (the script watch reads them itself), and what changed on each line.
@@ -105,5 +105,35 @@ describe('the plain log and --json say why (built CLI against the emulator)', ()
 		const summary = events.at(-1);
 		const batches = summary?.type === 'summary' ? summary.batches : [];
 		expect(batches.find((batch) => batch.id === failing())).toMatchObject({failureReason: REASON});
+	});
+
+	it('--once prints the failure reason whole under the table, and failure groups it could read cheaply', async () => {
+		const table = await runCli(args('--once'), {env});
+		expect(table.code).toBe(0);
+		const lines = table.stdout.trim().split('\n');
+		expect(lines).toContain(`${failing()}: failure reason: ${REASON}`);
+		expect(table.stdout).not.toMatch(/\u001b|pwned/);
+		expect(table.stdout).toMatch(
+			new RegExp(
+				`^${runsFail()}: failed runs, \\d+ of \\d+ read: \\d+ × [A-Z_]+: .+ \\(e\\.g\\. run \\d+\\)$`,
+				'm',
+			),
+		);
+		expect(table.stdout).toMatch(
+			new RegExp(
+				`^${runsFail()}: failed submissions, \\d+ of \\d+ read: \\d+ × \\w+: .+ \\(e\\.g\\. run setting \\S+\\)$`,
+				'm',
+			),
+		);
+		const json = await runCli(args('--once', '--json'), {env});
+		const records = json.stdout
+			.trim()
+			.split('\n')
+			.map((line) => BatchRecordSchema.parse(JSON.parse(line)));
+		const kinds = records
+			.find((record) => record.id === runsFail())
+			?.failureGroups?.map((group) => group.kind);
+		expect(new Set(kinds)).toEqual(new Set(['run', 'submission']));
+		expect(records.find((record) => record.id === failing())?.failureReason).toBe(REASON);
 	});
 });
