@@ -1,16 +1,86 @@
 import {setMaxListeners} from 'node:events';
-import {toBatchView} from '../domain/batch-view.js';
+import {toBatchView, type BatchView} from '../domain/batch-view.js';
+import {groupFailures} from '../domain/failure-groups.js';
 import type {BatchApi} from '../omics/batch-api.js';
 import {OmicsError} from '../omics/omics-error.js';
 import {discoverBatches} from '../poller/discover-batches.js';
 import {RequestBudget} from '../poller/request-budget.js';
-import {onceJsonLines, onceTable, type OnceRow} from '../output/once-report.js';
+import {onceJsonLines, onceTable, type OnceFailures, type OnceRow} from '../output/once-report.js';
 import {worstErrorExitCode} from '../domain/exit-policy.js';
 import {ExitCode} from './exit-codes.js';
 import {exitForOmicsError} from './omics-exit.js';
 import type {WatchConfig} from './watch-config.js';
 
-/** --once: read every batch once (within the request budget), print a table or NDJSON, and say how it went. */
+/** Failed runs whose reasons (one GetRun each) --once reads per batch. */
+export const ONCE_RUNS_READ = 3;
+
+/** The requests reading one batch's failure reasons costs --once: a ListRunsInBatch page, a ListRuns page and its GetRuns. */
+const failureCost = (view: BatchView): number =>
+	(view.submissions.failed > 0 ? 1 : 0) +
+	(view.runs.failed > 0 ? 1 + Math.min(ONCE_RUNS_READ, view.runs.failed) : 0);
+
+/**
+ * The rows with failure reasons where they are cheap: only what is left of the budget's burst after
+ * the GetBatch calls (at 2/s, 20 requests less one per batch), so --once never waits for the rate.
+ * Batches with failures get, in table order while the rest lasts, one page of failed submissions
+ * (reasons included) and the first ONCE_RUNS_READ failed runs of a ListRuns page (a GetRun each).
+ */
+async function withFailureReasons(
+	api: BatchApi,
+	budget: RequestBudget,
+	rows: readonly OnceRow[],
+	signal: AbortSignal,
+): Promise<OnceRow[]> {
+	let left = budget.burst - rows.length;
+	return Promise.all(
+		rows.map(async (row): Promise<OnceRow> => {
+			if (!('view' in row)) return row;
+			const view = row.view;
+			const cost = failureCost(view);
+			if (cost === 0 || cost > left) return row;
+			left -= cost;
+			try {
+				const failures: OnceFailures[] = [];
+				if (view.submissions.failed > 0) {
+					const page = await budget.run('low', signal, () =>
+						api.listFailedSubmissionsPage(view.id, undefined, signal),
+					);
+					failures.push({
+						kind: 'submission',
+						groups: groupFailures(page.items),
+						loaded: page.items.length,
+						failed: view.submissions.failed,
+					});
+				}
+				if (view.runs.failed > 0) {
+					const page = await budget.run('low', signal, () =>
+						api.listFailedRunsPage(view.id, undefined, signal),
+					);
+					const items = await Promise.all(
+						page.items
+							.slice(0, ONCE_RUNS_READ)
+							.map((run) => budget.run('low', signal, () => api.getRunFailure(run.id, signal))),
+					);
+					failures.push({
+						kind: 'run',
+						groups: groupFailures(items),
+						loaded: items.length,
+						failed: view.runs.failed,
+					});
+				}
+				return {...row, failures};
+			} catch (error) {
+				if (!(error instanceof OmicsError)) throw error;
+				return {...row, failuresError: error.message};
+			}
+		}),
+	);
+}
+
+/**
+ * --once: read every batch once (within the request budget), and the failure reasons where that is
+ * cheap (withFailureReasons), print a table or NDJSON, and say how it went.
+ */
 export async function runOnce(
 	api: BatchApi,
 	config: WatchConfig,
@@ -37,7 +107,7 @@ export async function runOnce(
 			}
 		}
 		const errors: OmicsError[] = [];
-		const rows = await Promise.all(
+		const read = await Promise.all(
 			ids.map(async (id): Promise<OnceRow> => {
 				try {
 					const raw = await budget.run('high', abort.signal, () => api.getBatch(id, abort.signal));
@@ -49,6 +119,7 @@ export async function runOnce(
 				}
 			}),
 		);
+		const rows = await withFailureReasons(api, budget, read, abort.signal);
 		// Credentials and reachability problems affect every row: one clear line says what to do.
 		const everyRow = errors.length === rows.length && rows.length > 0;
 		const fatal = errors.find(

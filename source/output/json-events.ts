@@ -1,6 +1,7 @@
 import {batchVerdict} from '../domain/batch-verdict.js';
 import type {BatchView} from '../domain/batch-view.js';
 import type {BatchSnapshot, PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
+import type {NewFailureGroup} from './failure-follow.js';
 
 // The NDJSON schema (documented in README.md, "NDJSON schema"). Field names are stable; new fields may
 // be added, none renamed or removed without bumping `v`.
@@ -143,5 +144,33 @@ export function summaryRecord(
 						error: batch.lastError ? {kind: batch.lastError.kind, message: batch.lastError.message} : null,
 					},
 		),
+	};
+}
+
+/**
+ * The NDJSON object for a failure group seen for the first time in a script watch: what the monitor's
+ * detail pane shows for it (reason, message, count and example ids); undefined for the note that a
+ * batch has more new groups than are logged (plain output says it; the JSON schema documents the cap).
+ */
+export function failureGroupRecord(
+	found: NewFailureGroup,
+	snapshot: PollerSnapshot,
+	at: number,
+): Record<string, unknown> | undefined {
+	if ('overflow' in found) return undefined;
+	const view = findBatch(snapshot, found.id)?.view;
+	return {
+		v: SCHEMA_VERSION,
+		time: iso(at),
+		type: 'failure-group',
+		id: found.id,
+		name: view?.name || null,
+		kind: found.kind,
+		reason: found.group.reason,
+		message: found.group.message,
+		count: found.group.count,
+		examples: [...found.group.examples],
+		loaded: found.loaded,
+		failed: found.failed,
 	};
 }

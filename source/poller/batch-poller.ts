@@ -157,8 +157,11 @@ export class BatchPoller {
 		return this.#paused;
 	}
 
-	/** Loads one more page of failure reasons for a batch (low priority on the shared budget). */
-	loadFailures(id: string): void {
+	/**
+	 * Loads one more page of failure reasons for a batch (low priority on the shared budget); a kind
+	 * with `maxPerKind` failures read is not read further.
+	 */
+	loadFailures(id: string, maxPerKind?: number): void {
 		const tracked = this.#tracked.get(id);
 		if (!tracked?.view || tracked.failures?.inFlight) return;
 		const loader = tracked.failures?.loader ?? this.#failureLoader(tracked);
@@ -167,7 +170,7 @@ export class BatchPoller {
 		this.#dirty(tracked);
 		const counts = {submissions: tracked.view.submissions.failed, runs: tracked.view.runs.failed};
 		entry.loader
-			.loadMore(counts, this.#abort.signal)
+			.loadMore(counts, this.#abort.signal, maxPerKind)
 			.then(
 				() => {
 					entry.detail = entry.loader.detail(false);

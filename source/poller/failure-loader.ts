@@ -57,8 +57,13 @@ export class FailureLoader {
 	 * Reads one more page of each kind that has failures (`counts`, from GetBatch) and still has pages.
 	 * A kind listed to its end with fewer entries than its count now has is listed again from the start:
 	 * the failures that came after are on its pages, and the ones listed before are not listed twice.
+	 * A kind with `maxPerKind` failures read is not read further (script watches bound what they read).
 	 */
-	async loadMore(counts: {submissions: number; runs: number}, signal: AbortSignal): Promise<void> {
+	async loadMore(
+		counts: {submissions: number; runs: number},
+		signal: AbortSignal,
+		maxPerKind = Number.POSITIVE_INFINITY,
+	): Promise<void> {
 		for (const [cursor, count] of [
 			[this.#submissions, counts.submissions],
 			[this.#runs, counts.runs],
@@ -70,7 +75,10 @@ export class FailureLoader {
 				cursor.guard.restart();
 			}
 		}
-		const wanted = {submissions: counts.submissions > 0, runs: counts.runs > 0};
+		const wanted = {
+			submissions: counts.submissions > 0 && this.#submissions.items.length < maxPerKind,
+			runs: counts.runs > 0 && this.#runs.items.length < maxPerKind,
+		};
 		const tasks: Array<Promise<void>> = [];
 		if (wanted.submissions)
 			tasks.push(

@@ -47,6 +47,22 @@ export const BatchRecordSchema = z
 		failureReason: z.string().nullable(),
 		arn: z.string().nullable(),
 		anomalies: z.array(z.string()),
+		// --once --json only, when failure reasons were read.
+		failureGroups: z
+			.array(
+				z
+					.object({
+						kind: z.enum(['run', 'submission']),
+						reason: z.string().min(1),
+						message: z.string(),
+						count: z.number().int().min(1),
+						examples: z.array(z.string()),
+						loaded: z.number().int().min(1),
+						failed: z.number().int().min(0),
+					})
+					.strict(),
+			)
+			.optional(),
 	})
 	.strict();
 
@@ -85,6 +101,20 @@ export const EventSchema = z.discriminatedUnion('type', [
 			status: z.string(),
 			verdict: z.string(),
 			batch: BatchRecordSchema.optional(),
+		})
+		.strict(),
+	z
+		.object({
+			...base,
+			...named,
+			type: z.literal('failure-group'),
+			kind: z.enum(['run', 'submission']),
+			reason: z.string().min(1),
+			message: z.string(),
+			count: z.number().int().min(1),
+			examples: z.array(z.string()).min(1),
+			loaded: z.number().int().min(1),
+			failed: z.number().int().min(0),
 		})
 		.strict(),
 	z.object({...base, type: z.literal('discovered'), id: z.string()}).strict(),

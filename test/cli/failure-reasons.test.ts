@@ -1,0 +1,139 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
+import {cliEnv, runCli} from '../helpers/run-cli.js';
+import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
+
+// --plain and --json say why: a FAILED batch's reason (whole, sanitised), new failure groups with their
+// reason, message and an example id (the script watch reads them itself), and what changed on each line.
+const FAST = {
+	submitRate: 10,
+	deleteRate: 20,
+	durations: {
+		creating: [1, 2],
+		validating: [2, 3],
+		pending: [2, 5],
+		starting: [2, 5],
+		running: [60, 120],
+		stopping: [2, 5],
+	},
+} as const;
+// Longer than any terminal line, an S3 URI in it, and escape sequences a hostile service might add.
+const REASON = `The run settings file s3://omics-batches-123456789012/${'q4/'.repeat(60)}settings.json changed after the batch started (ETag mismatch). Submit a new batch.`;
+const SCENARIO: Scenario = {
+	seed: 5,
+	defaults: FAST as Scenario['defaults'],
+	batches: [
+		{
+			name: 'fails-with-reason',
+			totalRuns: 200,
+			actions: [{at: 8, do: 'fail', reason: `\u001b]0;pwned\u0007${REASON}\u001b[2J`}],
+		},
+		{name: 'runs-fail', totalRuns: 40, runFailureShare: 0.4, submissionFailureShare: 0.2},
+		{name: 'deleted', totalRuns: 400, deleteRate: 1, actions: [{at: 0, do: 'deleteRuns'}]},
+	],
+};
+const POLL = ['--interval', '0.2:1', '--max-rps', '50'];
+
+describe('the plain log and --json say why (built CLI against the emulator)', () => {
+	let emulator: Emulator;
+	const env = cliEnv();
+	beforeAll(async () => {
+		emulator = await startEmulator({scenario: SCENARIO, speed: 100});
+	});
+	afterAll(async () => emulator.stop());
+	const args = (...rest: string[]) => [
+		...emulator.batchIds,
+		...rest,
+		'--endpoint-url',
+		emulator.url,
+		'--region',
+		'us-east-1',
+		...POLL,
+	];
+	const id = (index: number) => emulator.batchIds[index] ?? '';
+	const failing = () => id(0);
+	const runsFail = () => id(1);
+	const deleted = () => id(2);
+
+	it('--plain prints the failure reason whole, new failure groups with an example id, and what changed', async () => {
+		const result = await runCli(args('--plain', '--wait'), {env, timeoutMs: 60_000});
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(3);
+		const lines = result.stdout.trim().split('\n');
+		expect(lines).toContain(
+			lines.find((line) => line.endsWith(`${failing()} fails-with-reason failure reason: ${REASON}`)),
+		);
+		expect(result.stdout).toContain(`\n    failure reason: ${REASON}\n`);
+		expect(result.stdout).not.toMatch(/\u001b|pwned/);
+		expect(result.stdout).toMatch(
+			new RegExp(
+				`Z ${runsFail()} runs-fail new run failure group: [A-Z_]+: .+ \\(e\\.g\\. run \\d+\\)  \\(\\d+ of \\d+ failed runs read\\)`,
+			),
+		);
+		expect(result.stdout).toMatch(
+			new RegExp(
+				`Z ${runsFail()} runs-fail new submission failure group: \\w+: .+ \\(e\\.g\\. run setting \\S+\\)`,
+			),
+		);
+		expect(result.stdout).toMatch(
+			new RegExp(`Z ${deleted()} deleted RUNS_DELETING .*\\(.*deleted [\\d,]+→[\\d,]+\\)`),
+		);
+		// No line repeats the previous one for the same batch (the time aside).
+		const previous = new Map<string, string>();
+		for (const line of lines.filter((line) => /^\d{4}-/.test(line))) {
+			const text = line.slice(line.indexOf(' ') + 1);
+			const id = text.split(' ')[0] ?? '';
+			expect(previous.get(id), line).not.toBe(text);
+			previous.set(id, text);
+		}
+	});
+
+	it('--json has a failure-group record per new group, with reason, message, count and example ids', async () => {
+		const result = await runCli(args('--json', '--wait'), {env, timeoutMs: 60_000});
+		expect(result.code).toBe(3);
+		const events = parseEvents(result.stdout);
+		const groups = events.filter((event) => event.type === 'failure-group');
+		expect(groups.map((event) => `${event.id} ${event.kind}`)).toEqual(
+			expect.arrayContaining([`${runsFail()} run`, `${runsFail()} submission`]),
+		);
+		for (const group of groups) {
+			if (group.kind === 'run') for (const example of group.examples) expect(example).toMatch(/^\d+$/);
+			expect(group.count).toBeLessThanOrEqual(group.loaded);
+		}
+		const keys = groups.map((event) => `${event.id} ${event.kind} ${event.reason} ${event.message}`);
+		expect(new Set(keys).size).toBe(keys.length);
+		const summary = events.at(-1);
+		const batches = summary?.type === 'summary' ? summary.batches : [];
+		expect(batches.find((batch) => batch.id === failing())).toMatchObject({failureReason: REASON});
+	});
+
+	it('--once prints the failure reason whole under the table, and failure groups it could read cheaply', async () => {
+		const table = await runCli(args('--once'), {env});
+		expect(table.code).toBe(0);
+		const lines = table.stdout.trim().split('\n');
+		expect(lines).toContain(`${failing()}: failure reason: ${REASON}`);
+		expect(table.stdout).not.toMatch(/\u001b|pwned/);
+		expect(table.stdout).toMatch(
+			new RegExp(
+				`^${runsFail()}: failed runs, \\d+ of \\d+ read: \\d+ × [A-Z_]+: .+ \\(e\\.g\\. run \\d+\\)$`,
+				'm',
+			),
+		);
+		expect(table.stdout).toMatch(
+			new RegExp(
+				`^${runsFail()}: failed submissions, \\d+ of \\d+ read: \\d+ × \\w+: .+ \\(e\\.g\\. run setting \\S+\\)$`,
+				'm',
+			),
+		);
+		const json = await runCli(args('--once', '--json'), {env});
+		const records = json.stdout
+			.trim()
+			.split('\n')
+			.map((line) => BatchRecordSchema.parse(JSON.parse(line)));
+		const kinds = records
+			.find((record) => record.id === runsFail())
+			?.failureGroups?.map((group) => group.kind);
+		expect(new Set(kinds)).toEqual(new Set(['run', 'submission']));
+		expect(records.find((record) => record.id === failing())?.failureReason).toBe(REASON);
+	});
+});
