@@ -160,7 +160,8 @@ describe('the TUI on a real pty against a hostile HealthOmics', () => {
 		pty.send('\r');
 		// The tables are built on the macrotask after the groups arrive: wait for their rows, not the headings.
 		detailScreen = await wait(
-			(s) => (s.match(FAILURE_ROW) ?? []).length === 2,
+			// A frame can be caught half drawn (the pty hands bytes over in pieces): wait for its last part too.
+			(s) => (s.match(FAILURE_ROW) ?? []).length === 2 && /Fetched +\S+ \(/.test(s),
 			'the detail pane with both failure tables drawn',
 		);
 		await sleep(200);
