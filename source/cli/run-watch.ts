@@ -98,7 +98,7 @@ async function watch(
 		});
 		try {
 			if (config.output !== 'tui') {
-				const result = await runScriptWatch({poller, config, where, write, recorder});
+				const result = await runScriptWatch({poller, config, where, write, recorder, ...(log ? {log} : {})});
 				log?.append(result.summary);
 				return result.code;
 			}

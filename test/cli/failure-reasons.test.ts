@@ -1,4 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
 import {cliEnv, runCli} from '../helpers/run-cli.js';
 import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
@@ -89,9 +92,16 @@ describe('the plain log and --json say why (built CLI against the emulator)', ()
 	});
 
 	it('--json has a failure-group record per new group, with reason, message, count and example ids', async () => {
-		const result = await runCli(args('--json', '--wait'), {env, timeoutMs: 60_000});
+		const logFile = join(mkdtempSync(join(tmpdir(), 'batchtop-groups-')), 'watch.ndjson');
+		const result = await runCli(args('--json', '--wait', '--log', logFile), {env, timeoutMs: 60_000});
 		expect(result.code).toBe(3);
 		const events = parseEvents(result.stdout);
+		// The --log file gets the same failure-group records as stdout.
+		const logged = parseEvents(readFileSync(logFile, 'utf8')).filter(
+			(event) => event.type === 'failure-group',
+		);
+		expect(logged.length).toBeGreaterThan(0);
+		expect(logged.length).toBe(events.filter((event) => event.type === 'failure-group').length);
 		const groups = events.filter((event) => event.type === 'failure-group');
 		expect(groups.map((event) => `${event.id} ${event.kind}`)).toEqual(
 			expect.arrayContaining([`${runsFail()} run`, `${runsFail()} submission`]),
