@@ -33,6 +33,8 @@ export const FLAGS = {
 	color: {type: 'boolean'},
 	ascii: {type: 'boolean'},
 	altScreen: {type: 'boolean'},
+	title: {type: 'boolean'},
+	mouse: {type: 'boolean'},
 	sort: {type: 'string'},
 	printConfig: {type: 'boolean'},
 	// Demo and emulator
@@ -88,6 +90,9 @@ export const FLAG_SCOPES: {readonly [Name in FlagName]: FlagScope} = {
 	color: 'watch',
 	ascii: 'watch',
 	altScreen: 'watch',
+	// The monitor's, not --once's: it shows no title and reads no mouse.
+	title: 'watch-not-once',
+	mouse: 'watch-not-once',
 	sort: 'watch',
 	printConfig: 'watch',
 	demo: 'watch',
@@ -148,6 +153,10 @@ export const HELP = `
     --no-color            No colour (also NO_COLOR or TERM=dumb; FORCE_COLOR or --color force it)
     --ascii               ASCII only (also TERM=dumb or linux)
     --no-alt-screen       Draw the monitor on the normal screen
+    --title               Show the counts in the terminal (tmux window) title, e.g. "batchtop: 3 active,
+                          1 failed"; the title before is restored on exit
+    --mouse               The wheel scrolls the focused pane, a click selects a batch (off by default:
+                          while it is on, the terminal's own text selection needs Shift)
     --sort MODE           The monitor's first sort: status (default), name, progress or age
 
   Demo and emulator
@@ -159,7 +168,7 @@ export const HELP = `
 
   Settings (defaults from a config file: $XDG_CONFIG_HOME/batchtop/config.json, else
   ~/.config/batchtop/config.json, or BATCHTOP_CONFIG=FILE; keys profile, region, interval, maxRps,
-  sort, ascii, color, notify, log, requestTimeout, staleTimeout; flags win over the environment,
+  sort, ascii, color, notify, title, mouse, log, requestTimeout, staleTimeout; flags win over the environment,
   AWS_PROFILE, AWS_REGION, NO_COLOR, TERM..., which wins over the file; see README)
     --print-config        Print every setting and where it came from, then exit (--json: one object)
     -h, --help            This help, anywhere on the line (--version too)

@@ -152,7 +152,7 @@ export function parseConfigFile(source: ConfigFileSource, home: string | undefin
 	return {path, found: true, settings: settings as FileSettings};
 }
 
-const BOOLEAN_KEYS: readonly BooleanSettingKey[] = ['ascii', 'color', 'notify'];
+const BOOLEAN_KEYS: readonly BooleanSettingKey[] = ['ascii', 'color', 'notify', 'title', 'mouse'];
 /** Settings written as text or as a number of seconds. */
 const SECONDS_KEYS: readonly TextSettingKey[] = ['interval', 'requestTimeout', 'staleTimeout'];
 

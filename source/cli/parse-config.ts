@@ -162,6 +162,8 @@ export function parseConfig(
 		color: settings.color.value,
 		ascii: settings.ascii.value,
 		alternateScreen: flags.altScreen !== false,
+		title: settings.title.value,
+		mouse: settings.mouse.value,
 		initialSort: settings.sort.value,
 	};
 }

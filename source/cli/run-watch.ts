@@ -115,6 +115,8 @@ async function watch(
 				ascii: config.ascii,
 				color: config.color,
 				alternateScreen: config.alternateScreen,
+				title: config.title,
+				mouse: config.mouse,
 				stallMs: 10 * 60_000,
 				initialSort: config.initialSort,
 				endRules: watchEndRules(config),

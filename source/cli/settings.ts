@@ -18,6 +18,8 @@ export const CONFIG_KEYS = [
 	'ascii',
 	'color',
 	'notify',
+	'title',
+	'mouse',
 	'log',
 	'requestTimeout',
 	'staleTimeout',
@@ -35,6 +37,8 @@ export interface SettingValues {
 	readonly ascii: boolean;
 	readonly color: boolean;
 	readonly notify: boolean;
+	readonly title: boolean;
+	readonly mouse: boolean;
 	readonly log: string | undefined;
 	readonly requestTimeout: number;
 	readonly staleTimeout: number;
@@ -141,6 +145,9 @@ export function defaultSettings(demo: boolean): SettingValues {
 		ascii: false,
 		color: true,
 		notify: false,
+		title: false,
+		// Off: with mouse reporting on, the terminal's own text selection needs a modifier (Shift).
+		mouse: false,
 		log: undefined,
 		requestTimeout: demo ? 5_000 : DEFAULT_REQUEST_TIMEOUT_MS,
 		staleTimeout: 10 * 60_000,
@@ -256,6 +263,8 @@ export function resolveSettings({flags, env, file, demo, references}: SettingsIn
 		ascii,
 		color,
 		notify: plain('notify'),
+		title: plain('title'),
+		mouse: plain('mouse'),
 		// The demo's events must not land in the user's real log (the next real run would compare with them).
 		log: demo && !flags.log ? notForDemo('log') : plain('log'),
 		requestTimeout: plain('requestTimeout'),

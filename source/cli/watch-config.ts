@@ -33,6 +33,10 @@ export interface WatchConfig {
 	readonly color: boolean;
 	readonly ascii: boolean;
 	readonly alternateScreen: boolean;
+	/** --title or the config file's `title`: the terminal title shows the counts. */
+	readonly title: boolean;
+	/** --mouse or the config file's `mouse`: wheel and clicks in the monitor. */
+	readonly mouse: boolean;
 	/** --sort or the config file's `sort`: the monitor's first sort (`s` cycles from there). */
 	readonly initialSort: SortMode;
 }

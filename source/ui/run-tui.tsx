@@ -3,6 +3,10 @@ import {render, type Instance} from 'ink';
 import {App, type QuitReason} from './components/app.js';
 import {TerminalSession} from './terminal/terminal-session.js';
 import {FrameSink} from './terminal/frame-sink.js';
+import {MouseStdin} from './terminal/mouse-stdin.js';
+import {titleText} from './terminal/terminal-title.js';
+import {TitleUpdates} from './terminal/title-updates.js';
+import {headerCounts} from './lines/header-line.js';
 import {exitReasonLine, exitSummary} from './exit-summary.js';
 import {ExitCode, SIGNAL_EXIT_CODES, type ExitSignal} from '../domain/exit-policy.js';
 import {
@@ -24,6 +28,10 @@ export interface TuiOptions {
 	readonly ascii: boolean;
 	readonly color: boolean;
 	readonly alternateScreen: boolean;
+	/** --title: the terminal's title says how many batches are active and failed (restored on exit). */
+	readonly title?: boolean;
+	/** --mouse: the wheel scrolls the focused pane, a click selects a batch. */
+	readonly mouse?: boolean;
 	readonly stallMs: number;
 	readonly initialSort?: SortMode;
 	/**
@@ -51,7 +59,15 @@ const NO_END: WatchEndRules = {
 export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
-	const session = new TerminalSession(stdout, stdin, options.alternateScreen);
+	const session = new TerminalSession(stdout, stdin, {
+		alternateScreen: options.alternateScreen,
+		title: options.title === true,
+		mouse: options.mouse === true,
+	});
+	// With --mouse, Ink reads the terminal through MouseStdin, which takes the mouse reports out first.
+	const mouse = options.mouse === true && stdin.isTTY ? new MouseStdin(stdin) : undefined;
+	const titles = options.title === true ? new TitleUpdates((text) => session.setTitle(text)) : undefined;
+	const showTitle = () => titles?.update(titleText(headerCounts(options.poller.snapshot())));
 	const sink = new FrameSink(stdout, options.alternateScreen);
 	const rules = options.endRules ?? NO_END;
 	const started = Date.now();
@@ -91,6 +107,7 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 			onQuit={onQuit}
 			onSuspend={() => session.suspend(() => sink.repaint())}
 			onRedraw={() => sink.repaint()}
+			{...(mouse ? {mouse} : {})}
 			{...(options.initialSort ? {initialSort: options.initialSort} : {})}
 		/>
 	);
@@ -104,13 +121,15 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 	const ends = endsByItself(rules);
 	const unsubscribe = ends ? options.poller.subscribe(check) : () => {};
 	const timer = ends ? setInterval(check, 250) : undefined;
+	const unsubscribeTitle = titles ? options.poller.subscribe(showTitle) : () => {};
+	showTitle();
 	session.enter();
 	try {
 		// debug: Ink hands each frame whole to the sink, which writes only the changed cells. Ink's fps
 		// throttle is off in that mode; the poller's updates are coalesced in usePollerSnapshot instead.
 		instance = render(element(), {
 			stdout: sink as unknown as NodeJS.WriteStream,
-			stdin,
+			stdin: mouse ? (mouse as unknown as NodeJS.ReadStream) : stdin,
 			debug: true,
 			exitOnCtrlC: false,
 			patchConsole: false,
@@ -122,6 +141,9 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 	} finally {
 		clearInterval(timer);
 		unsubscribe();
+		unsubscribeTitle();
+		titles?.dispose();
+		mouse?.dispose();
 		options.poller.stop();
 		sink.dispose();
 		session.leave();

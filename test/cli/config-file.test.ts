@@ -45,6 +45,8 @@ describe('validating the config file', () => {
 				ascii: true,
 				color: false,
 				notify: true,
+				title: true,
+				mouse: false,
 				log: 'logs/batchtop.ndjson',
 				requestTimeout: 2.5,
 				staleTimeout: '1h30m',
@@ -62,6 +64,8 @@ describe('validating the config file', () => {
 				ascii: true,
 				color: false,
 				notify: true,
+				title: true,
+				mouse: false,
 				// Relative to the config file's directory, not to wherever batchtop is started.
 				log: '/home/u/.config/batchtop/logs/batchtop.ndjson',
 				requestTimeout: 2500,
@@ -100,6 +104,8 @@ describe('validating the config file', () => {
 				'requestTimeout',
 				'sort',
 				'staleTimeout',
+				'title',
+				'mouse',
 			].sort(),
 		);
 	});
@@ -131,6 +137,7 @@ describe('validating the config file', () => {
 		['{"maxRps": 0}', `config file ${PATH}: "maxRps" must be a number from 0.1 to 1000, got "0"`],
 		['{"ascii": "yes"}', `config file ${PATH}: "ascii" must be true or false, got "yes"`],
 		['{"notify": 1}', `config file ${PATH}: "notify" must be true or false, got 1`],
+		['{"mouse": "on"}', `config file ${PATH}: "mouse" must be true or false, got "on"`],
 		['{"color": null}', `config file ${PATH}: "color" must be true or false, got null`],
 		['{"profile": 7}', `config file ${PATH}: "profile" must be text, got 7`],
 		['{"profile": " "}', `config file ${PATH}: "profile" needs a profile name`],

@@ -331,3 +331,33 @@ describe('the config file in the watch config', () => {
 		});
 	});
 });
+
+describe('--title and --mouse', () => {
+	const file = (settings: object) => ({
+		path: '/home/u/.config/batchtop/config.json',
+		content: JSON.stringify(settings),
+	});
+
+	it('are off unless asked for, by a flag or the config file; a flag wins over the file', () => {
+		expect(parseConfig(['1'], {}, tty, {})).toMatchObject({title: false, mouse: false});
+		expect(parseConfig(['1'], {title: true, mouse: true}, tty, {})).toMatchObject({title: true, mouse: true});
+		expect(parseConfig(['1'], {}, tty, {HOME: '/home/u'}, file({title: true, mouse: true}))).toMatchObject({
+			title: true,
+			mouse: true,
+		});
+		expect(
+			parseConfig(['1'], {mouse: false}, tty, {HOME: '/home/u'}, file({title: true, mouse: true})),
+		).toMatchObject({title: true, mouse: false});
+	});
+
+	it('belong to the monitor: --once says they do not apply', () => {
+		expect(() => parseConfig(['1'], {once: true, mouse: true}, tty, {})).toThrow(
+			new UsageError(
+				'--mouse does not apply to --once, which reads every batch once and exits; drop one of them',
+			),
+		);
+		expect(() => parseConfig(['1'], {once: true, title: true}, tty, {})).toThrow(
+			/--title does not apply to --once/,
+		);
+	});
+});

@@ -20,9 +20,9 @@ describe('--print-config', () => {
 	it('prints one aligned line per setting: key, value, source', () => {
 		const lines = printConfigLines(
 			printConfig(
-				{maxRps: '8', color: false},
+				{maxRps: '8', color: false, mouse: true},
 				{AWS_REGION: 'us-west-2', HOME: '/home/u'},
-				JSON.stringify({profile: 'lab', interval: 10, log: 'b.ndjson', staleTimeout: '90s'}),
+				JSON.stringify({profile: 'lab', interval: 10, log: 'b.ndjson', staleTimeout: '90s', title: true}),
 			),
 		);
 		expect(lines).toEqual([
@@ -35,6 +35,8 @@ describe('--print-config', () => {
 			'ascii           false                              default',
 			'color           false                              flag --no-color',
 			'notify          false                              default',
+			`title           true                               config ${PATH}`,
+			'mouse           true                               flag --mouse',
 			`log             /home/u/.config/batchtop/b.ndjson  config ${PATH}`,
 			'requestTimeout  15s                                default',
 			`staleTimeout    90s                                config ${PATH}`,
@@ -66,6 +68,8 @@ describe('--print-config', () => {
 				ascii: {value: false, source: 'default'},
 				color: {value: false, source: 'env', variable: 'NO_COLOR'},
 				notify: {value: false, source: 'default'},
+				title: {value: false, source: 'default'},
+				mouse: {value: false, source: 'default'},
 				log: {value: null, source: 'default'},
 				requestTimeout: {value: '250ms', source: 'config', file: PATH},
 				staleTimeout: {value: '10m', source: 'default'},

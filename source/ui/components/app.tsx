@@ -5,6 +5,7 @@ import {useClock} from '../hooks/use-clock.js';
 import {useFailureTables} from '../hooks/use-failure-tables.js';
 import {useKeyInput} from '../hooks/use-key-input.js';
 import {useLazyFailures} from '../hooks/use-lazy-failures.js';
+import {useMouseInput, type MouseSource} from '../input/mouse-input.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {useUiEffects, type QuitReason} from '../hooks/use-ui-effects.js';
 import {useScreenFacts, useUiState} from '../hooks/use-ui-state.js';
@@ -43,6 +44,8 @@ export interface AppProps {
 	readonly onRedraw?: () => void;
 	/** The list's order at start (--sort, the config file's `sort`); `s` cycles from there. */
 	readonly initialSort?: SortMode;
+	/** --mouse: the terminal's mouse reports (wheel, clicks), mapped to the keys' actions. */
+	readonly mouse?: MouseSource;
 }
 
 /** The root: provides the render options (glyphs, colour, ASCII) to everything below, then draws the monitor. */
@@ -70,6 +73,7 @@ function Monitor({
 	onSuspend,
 	onRedraw,
 	initialSort = INITIAL_UI_STATE.sort,
+	mouse,
 }: MonitorProps) {
 	const {glyphs, ascii} = useRenderOptions();
 	const snapshot = usePollerSnapshot(poller);
@@ -120,6 +124,19 @@ function Monitor({
 	const context = useCallback(() => keyContext(store.get()), [store]);
 	const onAction = useCallback((action: UiAction) => run(store.dispatch(action)), [run, store]);
 	useKeyInput(context, onAction);
+	// The list's rows start below the header row and, when shown, the list's pane title.
+	useMouseInput(
+		mouse,
+		{
+			firstRow: 1 + (panes.listTitle ? 1 : 0),
+			firstColumn: 0,
+			columns: layout.listColumns,
+			rows: panes.listRows,
+			...window,
+		},
+		context,
+		onAction,
+	);
 
 	if (layout.kind === 'too-small') {
 		return (

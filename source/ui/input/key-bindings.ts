@@ -240,6 +240,65 @@ export function actionForKey(input: string, key: Key, context: KeyContext): UiAc
 	return undefined;
 }
 
+// The mouse's bindings (mouse-events.ts parses the reports; mouse-target.ts finds the list row).
+import type {MouseEvent} from './mouse-events.js';
+
+/** A mouse gesture (only with --mouse) and the key action it stands for. */
+export interface MouseBinding {
+	/** How the gesture is named in the help. */
+	readonly keys: string;
+	readonly description: string;
+	readonly contexts: readonly KeyContext[];
+	/** The action, or undefined when the event is not this gesture; `batchIndex` is the list row under the pointer. */
+	readonly action: (
+		event: MouseEvent,
+		batchIndex: number | undefined,
+		context: KeyContext,
+	) => UiAction | undefined;
+}
+
+/** Lines one wheel notch scrolls text by; in the list it moves the selection one batch, as j/k do. */
+const WHEEL_LINES = 3;
+
+/**
+ * The mouse's bindings, beside the keys': the wheel is ↑/↓ for the focused pane, a click on a list
+ * row selects that batch. While a filter is typed the mouse does nothing, so it can never type.
+ */
+export const MOUSE_BINDINGS: readonly MouseBinding[] = [
+	{
+		keys: 'wheel',
+		description: 'scroll the focused pane, as ↑/↓ (with --mouse)',
+		contexts: VIEWING,
+		action: (event, _batchIndex, context) =>
+			event.kind === 'wheel'
+				? {type: 'move', delta: (event.direction === 'up' ? -1 : 1) * (context === 'list' ? 1 : WHEEL_LINES)}
+				: undefined,
+	},
+	{
+		keys: 'click',
+		description: 'select the batch clicked in the list (with --mouse)',
+		contexts: PANES,
+		action: (event, batchIndex) =>
+			event.kind === 'press' && event.button === 'left' && batchIndex !== undefined
+				? {type: 'jump', index: batchIndex}
+				: undefined,
+	},
+];
+
+/** The action for a mouse event in a context, or undefined when no mouse binding acts there. */
+export function actionForMouse(
+	event: MouseEvent,
+	batchIndex: number | undefined,
+	context: KeyContext,
+): UiAction | undefined {
+	for (const binding of MOUSE_BINDINGS) {
+		if (!binding.contexts.includes(context)) continue;
+		const action = binding.action(event, batchIndex, context);
+		if (action) return action;
+	}
+	return undefined;
+}
+
 /** A footer hint as shown: the key, its word, and its rank. */
 export interface ShownHint {
 	readonly keys: string;

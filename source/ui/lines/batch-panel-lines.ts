@@ -80,14 +80,14 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 				text: verdict.label,
 				color:
 					verdict.kind === 'succeeded'
-						? 'green'
+						? undefined
 						: verdict.kind === 'running'
 							? 'gray'
 							: verdict.kind === 'unknown'
 								? 'magenta'
 								: failures > 0 || verdict.kind === 'batch-failed'
 									? 'red'
-									: 'yellow',
+									: 'magenta',
 				dim,
 			},
 		],
@@ -134,7 +134,7 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 		lines.push([
 			{
 				text: `${glyphs.warning} Stalled: no change for ${formatDuration(unchangedForMs(batch.history, now))}`,
-				color: 'yellow',
+				color: 'magenta',
 				bold: true,
 			},
 		]);

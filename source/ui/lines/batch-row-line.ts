@@ -38,14 +38,14 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 	const {width, glyphs, selected} = context;
 	const view = batch.view;
 	const withBar = width >= 56;
-	const marker: Span = {text: selected ? `${glyphs.selected} ` : '  ', color: 'cyan', bold: true};
+	const marker: Span = {text: selected ? `${glyphs.selected} ` : '  ', bold: true};
 	const stale = batch.lastError !== undefined;
 	const age: Span =
 		batch.lastUpdated === undefined
 			? {text: fit(batch.lastError ? 'err' : glyphs.ellipsis, 5, 'right'), color: 'red'}
 			: {
 					text: fit(context.age, 5, 'right'),
-					...(stale ? {color: 'yellow' as const} : {dim: true}),
+					...(stale ? {color: 'magenta' as const} : {dim: true}),
 				};
 	// marker 2 + space 1 + badge 12 + bar 9 + counts 10 + space-and-age 5; the name takes what is left.
 	const fixed = 2 + 1 + 12 + (withBar ? 9 : 0) + 10 + 5;

@@ -24,7 +24,7 @@ export function emptyPanelLines(snapshot: PollerSnapshot, glyphs: Glyphs, width:
 			wrap(text, width, 6).map((part) => [{...span, text: part}]);
 		return [
 			...wrapped(`${glyphs.warning} Cannot list batches: ${error.message}`, {color: 'red', bold: true}),
-			...wrapped(`since ${formatClock(error.at)}; ${hint}`, {color: 'yellow'}),
+			...wrapped(`since ${formatClock(error.at)}; ${hint}`, {color: 'magenta'}),
 			...(error.requestId ? wrapped(`request id ${error.requestId}`, {dim: true}) : []),
 		];
 	}

@@ -50,7 +50,7 @@ export function footerLine(state: UiState, facts: FooterFacts): Line {
 		const keys = hints.map((hint) => `${keyLabel(hint.keys, glyphs)} ${hint.label}`).join(` ${glyphs.dot} `);
 		return clipLine(
 			[
-				{text: '/', color: 'cyan', bold: true},
+				{text: '/', bold: true},
 				{text: state.filter},
 				{text: '_', inverse: true},
 				{text: `  ${keys}  (${facts.shown}/${facts.total})`, dim: true},
@@ -60,12 +60,12 @@ export function footerLine(state: UiState, facts: FooterFacts): Line {
 		);
 	}
 	const lead: Span[] = [];
-	if (state.notice) lead.push({text: `${state.notice}  `, color: 'yellow', bold: true});
+	if (state.notice) lead.push({text: `${state.notice}  `, color: 'magenta', bold: true});
 	if (state.filter || state.failuresOnly) {
 		const what = [state.filter ? `/${state.filter}` : '', state.failuresOnly ? 'failures' : '']
 			.filter(Boolean)
 			.join(' ');
-		lead.push({text: `[${what} ${facts.shown}/${facts.total}] `, color: 'cyan'});
+		lead.push({text: `[${what} ${facts.shown}/${facts.total}] `, bold: true});
 	}
 	const pinned = hints.filter((hint) => hint.rank === 1).flatMap((hint) => hintSpans(hint, glyphs));
 	// The notice and the filter come first; the pinned hints (help, quit) always stay.

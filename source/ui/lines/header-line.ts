@@ -52,12 +52,12 @@ export function headerLine(snapshot: PollerSnapshot, target: string, width: numb
 	const build = (dropped: ReadonlySet<Droppable>): Span[] => {
 		const has = (part: Droppable) => !dropped.has(part);
 		const states: Span[][] = [
-			...(has('active') ? [[{text: `${counts.active} active`, color: 'cyan' as const}]] : []),
-			...(has('done') ? [[{text: `${counts.done} done`, color: 'green' as const}]] : []),
+			...(has('active') ? [[{text: `${counts.active} active`}]] : []),
+			...(has('done') ? [[{text: `${counts.done} done`}]] : []),
 			[{text: `${counts.failed} failed`, color: counts.failed > 0 ? 'red' : 'gray'}],
 		];
 		const lead: Span[] = [
-			...(has('name') ? [{text: 'batchtop', bold: true, color: 'cyan' as const}] : []),
+			...(has('name') ? [{text: 'batchtop', bold: true}] : []),
 			...(has('target') ? [{text: `  ${target}`, dim: true}] : []),
 		];
 		const spans: Span[] = [...lead];
@@ -69,9 +69,9 @@ export function headerLine(snapshot: PollerSnapshot, target: string, width: numb
 		});
 		// While paused nothing is sent and no snapshot comes to update a last-minute count: none is shown.
 		if (has('rate') && !snapshot.paused) spans.push({text: `  ${requestRateText(snapshot)}`, dim: true});
-		if (snapshot.paused) spans.push({text: '  PAUSED', color: 'yellow', bold: true});
+		if (snapshot.paused) spans.push({text: '  PAUSED', color: 'magenta', bold: true});
 		if (counts.stale > 0)
-			spans.push({text: `  ${glyphs.warning} ${counts.stale} stale`, color: 'yellow', bold: true});
+			spans.push({text: `  ${glyphs.warning} ${counts.stale} stale`, color: 'magenta', bold: true});
 		if (snapshot.credentialsError)
 			spans.push({
 				text: `  ${glyphs.warning} ${snapshot.credentialsError.message}`,

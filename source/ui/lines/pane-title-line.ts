@@ -18,10 +18,10 @@ export function paneTitleLine(
 	hint = 'Tab',
 ): Line {
 	const title: Span = focused
-		? {text: ` ${glyphs.bullet} ${name.toUpperCase()} `, inverse: true, bold: true, color: 'cyan'}
+		? {text: ` ${glyphs.bullet} ${name.toUpperCase()} `, inverse: true, bold: true}
 		: {text: `   ${name} `, dim: true};
 	const tail: Span[] = [];
-	if (status?.spinner) tail.push({text: ' '}, {text: ' ', color: 'cyan', spinner: true});
+	if (status?.spinner) tail.push({text: ' '}, {text: ' ', spinner: true});
 	if (status) tail.push({text: ` ${status.text}`, dim: true});
 	const hints: Span[] = focused || !hint ? [] : [{text: ` ${hint}`, dim: true}];
 	const used = lineWidth([title, ...tail, ...hints]);

@@ -33,5 +33,5 @@ export function staleNotice(batch: BatchSnapshot, now: number): Line {
 			? 'no data yet'
 			: `as of ${formatClock(batch.lastUpdated)} (${formatDuration(ageMs(now, batch.lastUpdated))} ago)`;
 	const detail = error?.kind === 'access-denied' && error.action ? ` (${error.action})` : '';
-	return [{text: `${asOf}: ${reason}${detail}${retry}`, color: 'yellow'}];
+	return [{text: `${asOf}: ${reason}${detail}${retry}`, color: 'magenta'}];
 }
