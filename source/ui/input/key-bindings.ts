@@ -267,7 +267,7 @@ const WHEEL_LINES = 3;
 export const MOUSE_BINDINGS: readonly MouseBinding[] = [
 	{
 		keys: 'wheel',
-		description: 'scroll the focused pane, as ↑/↓ (with --mouse)',
+		description: 'scroll the focused pane, as ↑/↓',
 		contexts: VIEWING,
 		action: (event, _batchIndex, context) =>
 			event.kind === 'wheel'
@@ -276,7 +276,7 @@ export const MOUSE_BINDINGS: readonly MouseBinding[] = [
 	},
 	{
 		keys: 'click',
-		description: 'select the batch clicked in the list (with --mouse)',
+		description: 'select the batch clicked in the list',
 		contexts: PANES,
 		action: (event, batchIndex) =>
 			event.kind === 'press' && event.button === 'left' && batchIndex !== undefined

@@ -1,4 +1,4 @@
-import {BINDINGS, type Binding, type KeyContext} from '../input/key-bindings.js';
+import {BINDINGS, MOUSE_BINDINGS, type Binding, type KeyContext} from '../input/key-bindings.js';
 import {clipLine, fit, type Line} from '../text/styled-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {keyLabel} from './key-label.js';
@@ -32,6 +32,15 @@ export function helpLines(width: number, glyphs: Glyphs): Line[] {
 			);
 		}
 	}
+	lines.push([], [{text: 'Mouse (with --mouse)', bold: true}]);
+	for (const binding of MOUSE_BINDINGS)
+		lines.push(
+			clipLine(
+				[{text: fit(`  ${binding.keys}`, 14), bold: true}, {text: binding.description}],
+				width,
+				glyphs.ellipsis,
+			),
+		);
 	lines.push(
 		[],
 		clipLine(
