@@ -9,7 +9,9 @@ import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js'
 import {useUiEffects, type QuitReason} from '../hooks/use-ui-effects.js';
 import {useScreenFacts, useUiState} from '../hooks/use-ui-state.js';
 import {MIN_COLUMNS, MIN_ROWS, paneRows, screenLayout} from '../layout/screen-layout.js';
+import {listColumns} from '../layout/list-columns.js';
 import {selectionWindow} from '../layout/scroll-window.js';
+import {widestName as widestNameOf} from '../lines/batch-names.js';
 import {headerLine} from '../lines/header-line.js';
 import {detailLines} from '../lines/detail-lines.js';
 import {footerLine} from '../lines/footer-line.js';
@@ -80,7 +82,16 @@ function Monitor({
 	const found = visible.findIndex((batch) => batch.id === state.selectedId);
 	const selectedIndex = found === -1 ? 0 : found;
 	const selected = visible[selectedIndex];
-	const layout = screenLayout(size.columns, size.rows, visible.length);
+	const widestName = useMemo(() => widestNameOf(snapshot.batches), [snapshot.batches]);
+	const layout = screenLayout(size.columns, size.rows, visible.length, {
+		widestName,
+		detailOpen: state.detailOpen && !state.help,
+	});
+	const columns = listColumns(
+		layout.listColumns,
+		widestName,
+		layout.kind === 'wide' && state.detailOpen && !state.help,
+	);
 	const panes = paneRows(layout, state.detailOpen || state.help);
 	const window = selectionWindow(visible.length, selectedIndex, panes.listRows);
 	const listed = visible.slice(window.start, window.end);
@@ -135,6 +146,8 @@ function Monitor({
 				visible={visible}
 				selectedIndex={selectedIndex}
 				window={window}
+				columns={columns}
+				sort={state.sort}
 				now={now}
 				listFocused={where === 'list' || where === 'filter'}
 				listHint={state.help ? 'Esc' : 'Tab'}
