@@ -18,6 +18,7 @@ import {footerLine} from '../lines/footer-line.js';
 import {helpLines} from '../lines/help-lines.js';
 import {clockInterval} from '../state/clock-interval.js';
 import {failuresToLoad} from '../state/failure-progress.js';
+import {NO_PANEL, panelContent} from '../state/panel-content.js';
 import type {UiAction} from '../state/ui-action.js';
 import {INITIAL_UI_STATE, keyContext, type SortMode} from '../state/ui-state.js';
 import {visibleBatches} from '../state/visible-batches.js';
@@ -82,7 +83,7 @@ function Monitor({
 	const found = visible.findIndex((batch) => batch.id === state.selectedId);
 	const selectedIndex = found === -1 ? 0 : found;
 	const selected = visible[selectedIndex];
-	const widestName = useMemo(() => widestNameOf(snapshot.batches), [snapshot.batches]);
+	const widestName = widestNameOf(snapshot.batches);
 	const layout = screenLayout(size.columns, size.rows, visible.length, {
 		widestName,
 		detailOpen: state.detailOpen && !state.help,
@@ -115,6 +116,48 @@ function Monitor({
 		[state.detailOpen, selected, now, layout.panelColumns, glyphs, tables],
 	);
 	const help = useMemo(() => helpLines(layout.panelColumns, glyphs), [layout.panelColumns, glyphs]);
+	const panelWidth = layout.panelColumns;
+	const narrow = layout.kind === 'narrow';
+	const panel = useMemo(
+		() =>
+			selected && !state.detailOpen && !state.help
+				? panelContent({
+						snapshot,
+						selected,
+						width: panelWidth,
+						rows: panes.panelRows,
+						now,
+						stallMs,
+						glyphs,
+						ascii,
+						...(narrow
+							? {
+									prefix: [
+										{
+											text: `batch ${selectedIndex + 1} of ${visible.length}  (${glyphs.up}/${glyphs.down} to switch)`,
+											dim: true,
+										},
+									],
+								}
+							: {}),
+					})
+				: NO_PANEL,
+		[
+			snapshot,
+			selected,
+			state.detailOpen,
+			state.help,
+			panelWidth,
+			panes.panelRows,
+			now,
+			stallMs,
+			glyphs,
+			ascii,
+			narrow,
+			selectedIndex,
+			visible.length,
+		],
+	);
 	useLazyFailures(poller, failuresToLoad(state.detailOpen, selected));
 
 	useScreenFacts(store, {
@@ -125,6 +168,8 @@ function Monitor({
 		detailLines: detail.length,
 		helpRows: panes.panelRows,
 		helpLines: help.length,
+		timelineRows: Math.max(0, panel.split.timelineRows - 1),
+		timelineLines: panel.timeline.length,
 	});
 	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw});
 	const context = useCallback(() => keyContext(store.get()), [store]);
@@ -164,6 +209,7 @@ function Monitor({
 						stallMs={stallMs}
 						detail={detail}
 						help={help}
+						panel={panel}
 					/>
 				}
 			/>

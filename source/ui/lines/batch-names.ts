@@ -38,10 +38,14 @@ export function shortenMiddle(text: string, width: number, ellipsis = '…'): st
 	return `${head}${ellipsis}${tail}`;
 }
 
-/** The widest name among the batches, in columns. */
+let lastWidest: {batches: readonly BatchSnapshot[]; widest: number} | undefined;
+
+/** The widest name among the batches, in columns; the last answer is kept (each render asks again). */
 export function widestName(batches: readonly BatchSnapshot[]): number {
+	if (lastWidest?.batches === batches) return lastWidest.widest;
 	let widest = 0;
 	for (const batch of batches) widest = Math.max(widest, widthOf(rowName(batch)));
+	lastWidest = {batches, widest};
 	return widest;
 }
 

@@ -7,6 +7,7 @@ export type UiAction =
 	| {readonly type: 'page'; readonly delta: number}
 	| {readonly type: 'toggle-detail'}
 	| {readonly type: 'toggle-focus'}
+	| {readonly type: 'toggle-timeline'}
 	| {readonly type: 'start-filter'}
 	| {readonly type: 'filter-text'; readonly text: string}
 	| {readonly type: 'filter-backspace'}

@@ -19,6 +19,9 @@ export interface ScreenFacts {
 	/** Rows of the help, and how many lines it has. */
 	readonly helpRows: number;
 	readonly helpLines: number;
+	/** Rows of the event timeline's entries (0 when it is not on screen), and how many entries it has. */
+	readonly timelineRows: number;
+	readonly timelineLines: number;
 }
 
 /** A state and what it asks of the world. */
@@ -50,16 +53,25 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 		set({
 			detailScroll: clamp(state.detailScroll + delta, maxScrollOffset(facts.detailLines, facts.detailRows)),
 		});
+	const scrollTimeline = (delta: number) =>
+		set({
+			timelineScroll: clamp(
+				state.timelineScroll + delta,
+				maxScrollOffset(facts.timelineLines, facts.timelineRows),
+			),
+		});
 	const scrollHelp = (delta: number) =>
 		set({helpScroll: clamp(state.helpScroll + delta, maxScrollOffset(facts.helpLines, facts.helpRows))});
 	switch (action.type) {
 		case 'move':
 			if (context === 'help') return scrollHelp(action.delta);
 			if (context === 'detail') return scrollDetail(action.delta);
+			if (context === 'timeline') return scrollTimeline(action.delta);
 			return select(index + action.delta);
 		case 'page':
 			if (context === 'help') return scrollHelp(action.delta * Math.max(1, facts.helpRows - 2));
 			if (context === 'detail') return scrollDetail(action.delta * Math.max(1, facts.detailRows - 2));
+			if (context === 'timeline') return scrollTimeline(action.delta * Math.max(1, facts.timelineRows - 2));
 			return select(index + action.delta * Math.max(1, facts.listRows - 1));
 		case 'first':
 			return select(0);
@@ -72,9 +84,16 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 				? set({detailOpen: false, focus: 'list'})
 				: set({detailOpen: true, focus: 'detail', detailScroll: 0});
 		case 'toggle-focus':
+			if (context === 'timeline') return set({focus: 'list'});
 			if (!state.detailOpen)
 				return set({notice: 'Tab moves between the list and the detail pane: Enter opens it'});
 			return set({focus: state.focus === 'list' ? 'detail' : 'list'});
+		case 'toggle-timeline':
+			if (context === 'timeline') return set({focus: 'list'});
+			if (state.detailOpen)
+				return set({notice: 't: the timeline is below the panel: close the detail pane first'});
+			if (facts.timelineRows === 0) return set({notice: 't: no room for the timeline at this size'});
+			return set({focus: 'timeline'});
 		case 'start-filter':
 			return set({editingFilter: true});
 		case 'filter-text':
@@ -86,6 +105,7 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 		case 'escape':
 			if (state.help) return set({help: false});
 			if (state.editingFilter || state.filter) return set({filter: '', editingFilter: false});
+			if (context === 'timeline') return set({focus: 'list'});
 			if (state.detailOpen) return set({detailOpen: false, focus: 'list'});
 			return {state, effects: NONE};
 		case 'toggle-failures-only':

@@ -2,11 +2,11 @@
 export const SORT_MODES = ['status', 'name', 'progress', 'age'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
 
-/** Which pane takes j/k and PgUp/PgDn while the detail pane is open. */
-export type Focus = 'list' | 'detail';
+/** Which pane takes j/k and PgUp/PgDn: the list, the detail pane (while open), or the event timeline (while on screen). */
+export type Focus = 'list' | 'detail' | 'timeline';
 
 /** Where the keyboard is: it decides which bindings act (see input/key-bindings.ts). */
-export type KeyContext = 'list' | 'detail' | 'filter' | 'help';
+export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help';
 
 /** Everything the keyboard changes; the rest of the screen is derived from the poller's snapshot. */
 export interface UiState {
@@ -15,6 +15,8 @@ export interface UiState {
 	readonly focus: Focus;
 	readonly detailScroll: number;
 	readonly helpScroll: number;
+	/** Lines the event timeline is scrolled down (0: the newest on top). */
+	readonly timelineScroll: number;
 	readonly filter: string;
 	readonly editingFilter: boolean;
 	readonly failuresOnly: boolean;
@@ -29,6 +31,7 @@ export const INITIAL_UI_STATE: UiState = {
 	focus: 'list',
 	detailScroll: 0,
 	helpScroll: 0,
+	timelineScroll: 0,
 	filter: '',
 	editingFilter: false,
 	failuresOnly: false,
@@ -40,5 +43,6 @@ export const INITIAL_UI_STATE: UiState = {
 export function keyContext(state: UiState): KeyContext {
 	if (state.help) return 'help';
 	if (state.editingFilter) return 'filter';
-	return state.detailOpen && state.focus === 'detail' ? 'detail' : 'list';
+	if (state.detailOpen) return state.focus === 'detail' ? 'detail' : 'list';
+	return state.focus === 'timeline' ? 'timeline' : 'list';
 }
