@@ -5,6 +5,7 @@ import {useClock} from '../hooks/use-clock.js';
 import {useFailureTables} from '../hooks/use-failure-tables.js';
 import {useKeyInput} from '../hooks/use-key-input.js';
 import {useLazyFailures} from '../hooks/use-lazy-failures.js';
+import {useOrderHold} from '../hooks/use-order-hold.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {useUiEffects, type QuitReason} from '../hooks/use-ui-effects.js';
 import {useScreenFacts, useUiState} from '../hooks/use-ui-state.js';
@@ -79,7 +80,14 @@ function Monitor({
 	const size = useTerminalSize(fixedSize);
 	const {state, store} = useUiState(initialSort);
 
-	const visible = visibleBatches(snapshot.batches, state.filter, state.failuresOnly, state.sort);
+	const visible = visibleBatches(
+		snapshot.batches,
+		state.filter,
+		state.failuresOnly,
+		state.sort,
+		state.heldOrder,
+	);
+	useOrderHold(store, state.heldOrder);
 	const found = visible.findIndex((batch) => batch.id === state.selectedId);
 	const selectedIndex = found === -1 ? 0 : found;
 	const selected = visible[selectedIndex];

@@ -42,12 +42,14 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 	const context = keyContext(state);
 	const set = (next: Partial<UiState>, effects = NONE): UiStep => ({state: {...state, ...next}, effects});
 	const effect = (...effects: UiEffect[]): UiStep => ({state, effects});
-	const list = visibleBatches(facts.batches, state.filter, state.failuresOnly, state.sort);
+	const list = visibleBatches(facts.batches, state.filter, state.failuresOnly, state.sort, state.heldOrder);
 	const found = list.findIndex((batch) => batch.id === state.selectedId);
 	const index = found === -1 ? 0 : found;
+	// Moving the selection holds the order the user is looking at (a fresh array restarts the hold's clock).
 	const select = (next: number): UiStep => {
 		const id = list[clamp(next, list.length - 1)]?.id;
-		return id === state.selectedId ? {state, effects: NONE} : set({selectedId: id, detailScroll: 0});
+		const heldOrder = list.map((batch) => batch.id);
+		return id === state.selectedId ? set({heldOrder}) : set({selectedId: id, detailScroll: 0, heldOrder});
 	};
 	const scrollDetail = (delta: number) =>
 		set({
@@ -110,8 +112,13 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 			return {state, effects: NONE};
 		case 'toggle-failures-only':
 			return set({failuresOnly: !state.failuresOnly});
+		case 'release-order':
+			return state.heldOrder ? set({heldOrder: undefined}) : {state, effects: NONE};
 		case 'cycle-sort':
-			return set({sort: SORT_MODES[(SORT_MODES.indexOf(state.sort) + 1) % SORT_MODES.length] ?? 'status'});
+			return set({
+				heldOrder: undefined,
+				sort: SORT_MODES[(SORT_MODES.indexOf(state.sort) + 1) % SORT_MODES.length] ?? 'status',
+			});
 		case 'refresh':
 			// A paused poller schedules nothing, a refresh included: say so rather than do nothing.
 			if (facts.paused) return set({notice: 'paused: r does not refresh; p resumes polling'});

@@ -22,6 +22,11 @@ export interface UiState {
 	readonly failuresOnly: boolean;
 	readonly sort: SortMode;
 	readonly help: boolean;
+	/**
+	 * The list's order as shown when a key last moved the selection: held (rows keep their places
+	 * while statuses change) until HOLD_ORDER_MS pass without one (use-order-hold.ts), or the sort changes.
+	 */
+	readonly heldOrder?: readonly string[];
 	/** What the last key did when it could not do what it says (`r` while paused, `l` with nothing left); gone at the next key. */
 	readonly notice?: string;
 }
@@ -38,6 +43,9 @@ export const INITIAL_UI_STATE: UiState = {
 	sort: 'status',
 	help: false,
 };
+
+/** How long after the last key that moved the selection the list's order holds. */
+export const HOLD_ORDER_MS = 3_000;
 
 /** The keyboard context the state puts the user in: help over filter over the focused pane. */
 export function keyContext(state: UiState): KeyContext {
