@@ -12,6 +12,7 @@ import {trackedSnapshot, type Tracked} from './tracked-batch.js';
 import {DEFAULT_INTERVAL, nextPollInterval, type IntervalBounds} from './interval-policy.js';
 import {observeBatch} from './observe-batch.js';
 import {RequestBudget} from './request-budget.js';
+import {rememberEvents} from './recent-events.js';
 import type {ErrorInfo, PollerEvent, PollerListener, PollerSnapshot} from './poller-state.js';
 
 /** The span the request rate is averaged over (the budget keeps a minute of grants). */
@@ -53,6 +54,8 @@ export class BatchPoller {
 	readonly #listeners = new Set<PollerListener>();
 	readonly #abort = new AbortController();
 	#events: PollerEvent[] = [];
+	/** The timeline's events, newest first (rememberEvents), delivered in every snapshot. */
+	#recent: readonly PollerEvent[] = [];
 	#flushTimer: NodeJS.Timeout | undefined;
 	#tickTimer: NodeJS.Timeout | undefined;
 	#running = false;
@@ -361,6 +364,11 @@ export class BatchPoller {
 			this.#flushTimer = undefined;
 			const events = this.#events;
 			this.#events = [];
+			const recent = rememberEvents(this.#recent, events);
+			if (recent !== this.#recent) {
+				this.#recent = recent;
+				this.#snapshot = undefined;
+			}
 			const snapshot = this.snapshot();
 			for (const listener of this.#listeners) listener(snapshot, events);
 		}, 0);
@@ -381,6 +389,7 @@ export class BatchPoller {
 			...(this.#credentialsError ? {credentialsError: this.#credentialsError} : {}),
 			...(this.#lastDiscoveryAt === undefined ? {} : {lastDiscoveryAt: this.#lastDiscoveryAt}),
 			...(this.#discoveryError ? {discoveryError: this.#discoveryError} : {}),
+			recentEvents: this.#recent,
 		});
 	}
 }

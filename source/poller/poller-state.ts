@@ -61,6 +61,8 @@ export interface PollerSnapshot {
 	readonly credentialsError?: ErrorInfo;
 	readonly lastDiscoveryAt?: number;
 	readonly discoveryError?: ErrorInfo;
+	/** What happened lately, newest first and bounded (recent-events.ts): the timeline's entries. */
+	readonly recentEvents?: readonly PollerEvent[];
 }
 
 export type PollerEvent =

@@ -28,7 +28,8 @@ function pollerWithBatches(): StaticPoller {
 describe('keys', () => {
 	let view: ReturnType<typeof renderApp>;
 	afterEach(() => view.app.unmount());
-	const selected = (text: string) => /› (\S+)/.exec(plain(text))?.[1];
+	// In the strip beside the detail pane the name follows a short status (RUN, SUBM).
+	const selected = (text: string) => /› (?:[A-Z]{3,4} +)?(\S+)/.exec(plain(text))?.[1];
 
 	it('↑/↓, j/k, g/G and 1-9 move the selection', async () => {
 		view = renderApp(pollerWithBatches());

@@ -6,17 +6,21 @@ import {useFailureTables} from '../hooks/use-failure-tables.js';
 import {useKeyInput} from '../hooks/use-key-input.js';
 import {useLazyFailures} from '../hooks/use-lazy-failures.js';
 import {useMouseInput, type MouseSource} from '../input/mouse-input.js';
+import {useOrderHold} from '../hooks/use-order-hold.js';
 import {useTerminalSize, type TerminalSize} from '../hooks/use-terminal-size.js';
 import {useUiEffects, type QuitReason} from '../hooks/use-ui-effects.js';
 import {useScreenFacts, useUiState} from '../hooks/use-ui-state.js';
 import {MIN_COLUMNS, MIN_ROWS, paneRows, screenLayout} from '../layout/screen-layout.js';
+import {listColumns} from '../layout/list-columns.js';
 import {selectionWindow} from '../layout/scroll-window.js';
+import {widestName as widestNameOf} from '../lines/batch-names.js';
 import {headerLine} from '../lines/header-line.js';
 import {detailLines} from '../lines/detail-lines.js';
 import {footerLine} from '../lines/footer-line.js';
 import {helpLines} from '../lines/help-lines.js';
 import {clockInterval} from '../state/clock-interval.js';
 import {failuresToLoad} from '../state/failure-progress.js';
+import {NO_PANEL, panelContent} from '../state/panel-content.js';
 import type {UiAction} from '../state/ui-action.js';
 import {INITIAL_UI_STATE, keyContext, type SortMode} from '../state/ui-state.js';
 import {visibleBatches} from '../state/visible-batches.js';
@@ -80,11 +84,27 @@ function Monitor({
 	const size = useTerminalSize(fixedSize);
 	const {state, store} = useUiState(initialSort);
 
-	const visible = visibleBatches(snapshot.batches, state.filter, state.failuresOnly, state.sort);
+	const visible = visibleBatches(
+		snapshot.batches,
+		state.filter,
+		state.failuresOnly,
+		state.sort,
+		state.heldOrder,
+	);
+	useOrderHold(store, state.heldOrder);
 	const found = visible.findIndex((batch) => batch.id === state.selectedId);
 	const selectedIndex = found === -1 ? 0 : found;
 	const selected = visible[selectedIndex];
-	const layout = screenLayout(size.columns, size.rows, visible.length);
+	const widestName = widestNameOf(snapshot.batches);
+	const layout = screenLayout(size.columns, size.rows, visible.length, {
+		widestName,
+		detailOpen: state.detailOpen && !state.help,
+	});
+	const columns = listColumns(
+		layout.listColumns,
+		widestName,
+		layout.kind === 'wide' && state.detailOpen && !state.help,
+	);
 	const panes = paneRows(layout, state.detailOpen || state.help);
 	const window = selectionWindow(visible.length, selectedIndex, panes.listRows);
 	const listed = visible.slice(window.start, window.end);
@@ -108,6 +128,48 @@ function Monitor({
 		[state.detailOpen, selected, now, layout.panelColumns, glyphs, tables],
 	);
 	const help = useMemo(() => helpLines(layout.panelColumns, glyphs), [layout.panelColumns, glyphs]);
+	const panelWidth = layout.panelColumns;
+	const narrow = layout.kind === 'narrow';
+	const panel = useMemo(
+		() =>
+			selected && !state.detailOpen && !state.help
+				? panelContent({
+						snapshot,
+						selected,
+						width: panelWidth,
+						rows: panes.panelRows,
+						now,
+						stallMs,
+						glyphs,
+						ascii,
+						...(narrow
+							? {
+									prefix: [
+										{
+											text: `batch ${selectedIndex + 1} of ${visible.length}  (${glyphs.up}/${glyphs.down} to switch)`,
+											dim: true,
+										},
+									],
+								}
+							: {}),
+					})
+				: NO_PANEL,
+		[
+			snapshot,
+			selected,
+			state.detailOpen,
+			state.help,
+			panelWidth,
+			panes.panelRows,
+			now,
+			stallMs,
+			glyphs,
+			ascii,
+			narrow,
+			selectedIndex,
+			visible.length,
+		],
+	);
 	useLazyFailures(poller, failuresToLoad(state.detailOpen, selected));
 
 	useScreenFacts(store, {
@@ -119,6 +181,8 @@ function Monitor({
 		helpRows: panes.panelRows,
 		helpLines: help.length,
 		tooSmall: layout.kind === 'too-small',
+		timelineRows: Math.max(0, panel.split.timelineRows - 1),
+		timelineLines: panel.timeline.length,
 	});
 	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw});
 	const context = useCallback(() => keyContext(store.get()), [store]);
@@ -153,6 +217,8 @@ function Monitor({
 				visible={visible}
 				selectedIndex={selectedIndex}
 				window={window}
+				columns={columns}
+				sort={state.sort}
 				now={now}
 				listFocused={where === 'list' || where === 'filter'}
 				listHint={state.help ? 'Esc' : 'Tab'}
@@ -169,6 +235,7 @@ function Monitor({
 						stallMs={stallMs}
 						detail={detail}
 						help={help}
+						panel={panel}
 					/>
 				}
 			/>

@@ -1,9 +1,13 @@
-import React from 'react';
+import React, {useMemo} from 'react';
 import {Box} from 'ink';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
+import type {ListColumns} from '../layout/list-columns.js';
 import type {ScrollWindow} from '../layout/scroll-window.js';
+import {listNames} from '../lines/batch-names.js';
 import {batchRowLine, rowAge} from '../lines/batch-row-line.js';
+import {listHeaderLine} from '../lines/list-header-line.js';
 import {moreLine} from '../lines/more-line.js';
+import type {SortMode} from '../state/ui-state.js';
 import {LineView} from './lines-view.js';
 import {useRenderOptions} from './render-options.js';
 
@@ -12,26 +16,48 @@ interface BatchListProps {
 	readonly selectedIndex: number;
 	/** Which batches fit (selectionWindow): the rest is counted in `↑ N more` / `↓ N more` rows. */
 	readonly window: ScrollWindow;
-	readonly width: number;
+	readonly columns: ListColumns;
+	/** Rows for batch rows and markers, the header row not included. */
 	readonly rows: number;
+	/** Whether the header row (column names, the sort key) is drawn above them. */
+	readonly header: boolean;
+	readonly sort: SortMode;
 	readonly now: number;
 	readonly focused: boolean;
 }
 
 /** The scrolling batch list: only the visible window is built, and a row re-renders only when its batch, selection or shown age changes. */
-export function BatchList({batches, selectedIndex, window, width, rows, now, focused}: BatchListProps) {
+export function BatchList({
+	batches,
+	selectedIndex,
+	window,
+	columns,
+	rows,
+	header,
+	sort,
+	now,
+	focused,
+}: BatchListProps) {
 	const {glyphs} = useRenderOptions();
+	// Names are shortened against the whole list, so a collision off screen still shows the id.
+	const names = useMemo(
+		() => listNames(batches, columns.nameWidth, glyphs.ellipsis),
+		[batches, columns.nameWidth, glyphs.ellipsis],
+	);
 	const shown = batches.slice(window.start, window.end);
+	const width = columns.width;
 	return (
-		<Box flexDirection="column" width={width} height={rows}>
+		<Box flexDirection="column" width={width} height={rows + (header ? 1 : 0)}>
+			{header ? <LineView line={listHeaderLine(columns, sort, glyphs)} /> : null}
 			{window.above > 0 ? <LineView line={moreLine('up', window.above, glyphs, width)} /> : null}
 			{shown.map((batch, index) => (
 				<BatchRow
 					key={batch.id}
 					batch={batch}
+					name={names.get(batch.id) ?? batch.id}
 					selected={window.start + index === selectedIndex}
 					focused={focused}
-					width={width}
+					columns={columns}
 					age={rowAge(batch, now)}
 				/>
 			))}
@@ -42,13 +68,14 @@ export function BatchList({batches, selectedIndex, window, width, rows, now, foc
 
 interface BatchRowProps {
 	readonly batch: BatchSnapshot;
+	readonly name: string;
 	readonly selected: boolean;
 	readonly focused: boolean;
-	readonly width: number;
+	readonly columns: ListColumns;
 	readonly age: string;
 }
 
-const BatchRow = React.memo(function BatchRow({batch, selected, focused, width, age}: BatchRowProps) {
+const BatchRow = React.memo(function BatchRow({batch, name, selected, focused, columns, age}: BatchRowProps) {
 	const {glyphs} = useRenderOptions();
-	return <LineView line={batchRowLine(batch, {width, age, glyphs, selected, focused})} />;
+	return <LineView line={batchRowLine(batch, {columns, name, age, glyphs, selected, focused})} />;
 });

@@ -2,20 +2,17 @@ import React from 'react';
 import {Box} from 'ink';
 import type {BatchSnapshot, PollerSnapshot} from '../../poller/poller-state.js';
 import type {ScreenLayout, PaneRows} from '../layout/screen-layout.js';
-import {batchPanelLines} from '../lines/batch-panel-lines.js';
 import {emptyPanelLines} from '../lines/empty-panel-lines.js';
 import {failureLoadingText} from '../lines/pane-title-line.js';
 import {keyLabel} from '../lines/key-label.js';
-import {spinnerTurns} from '../state/clock-interval.js';
 import {failureProgress} from '../state/failure-progress.js';
+import type {PanelContent} from '../state/panel-content.js';
 import type {UiState} from '../state/ui-state.js';
 import type {Line} from '../text/styled-line.js';
 import {LinesView} from './lines-view.js';
 import {PaneTitle} from './pane-title.js';
 import {useRenderOptions} from './render-options.js';
 import {ScrolledLines} from './scrolled-lines.js';
-
-const THROUGHPUT_WINDOW_MS = 10 * 60_000;
 
 export interface MainPaneProps {
 	readonly snapshot: PollerSnapshot;
@@ -29,6 +26,8 @@ export interface MainPaneProps {
 	readonly stallMs: number;
 	readonly detail: readonly Line[];
 	readonly help: readonly Line[];
+	/** The selected batch's panel (panelContent): its own lines, more of it, and the event timeline. */
+	readonly panel: PanelContent;
 }
 
 /** The right (or lower) pane: the help, the detail pane, the selected batch's panel, or why there is none. */
@@ -82,27 +81,31 @@ export function MainPane(props: MainPaneProps) {
 			/>
 		);
 	} else {
-		const lines = batchPanelLines(selected, {
-			width,
-			now: props.now,
-			spinning: spinnerTurns(selected, props.snapshot.paused),
-			glyphs,
-			stallMs: props.stallMs,
-			throughputWindowMs: THROUGHPUT_WINDOW_MS,
-		});
-		const shown: Line[] =
-			layout.kind === 'narrow'
-				? [
-						[
-							{
-								text: `batch ${props.selectedIndex + 1} of ${props.shownCount}  (${glyphs.up}/${glyphs.down} to switch)`,
-								dim: true,
-							},
-						],
-						...lines,
-					]
-				: lines;
-		body = <LinesView lines={shown} width={width} height={panes.panelRows} />;
+		const {lines, split, timeline} = props.panel;
+		const focused = state.focus === 'timeline' && !state.editingFilter;
+		body = (
+			<>
+				<LinesView lines={lines} width={width} height={panes.panelRows - split.timelineRows} />
+				{split.timelineRows > 0 ? (
+					<>
+						<PaneTitle
+							name="Timeline"
+							focused={focused}
+							width={width}
+							hint="t"
+							status={{text: `${timeline.length} events, newest first`, spinner: false}}
+						/>
+						<ScrolledLines
+							lines={timeline.length > 0 ? timeline : [[{text: '  nothing has happened yet', dim: true}]]}
+							width={width}
+							rows={split.timelineRows - 1}
+							offset={state.timelineScroll}
+							keys={focused ? scrollKeys : 't, then j/k'}
+						/>
+					</>
+				) : null}
+			</>
+		);
 	}
 	return (
 		<Box flexDirection="column" width={width}>

@@ -2,7 +2,9 @@ import React from 'react';
 import {Box} from 'ink';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import type {PaneRows, ScreenLayout} from '../layout/screen-layout.js';
+import type {ListColumns} from '../layout/list-columns.js';
 import type {ScrollWindow} from '../layout/scroll-window.js';
+import type {SortMode} from '../state/ui-state.js';
 import {BatchList} from './batch-list.js';
 import {LineView} from './lines-view.js';
 import {PaneTitle} from './pane-title.js';
@@ -14,6 +16,8 @@ interface ScreenBodyProps {
 	readonly visible: readonly BatchSnapshot[];
 	readonly selectedIndex: number;
 	readonly window: ScrollWindow;
+	readonly columns: ListColumns;
+	readonly sort: SortMode;
 	readonly now: number;
 	readonly listFocused: boolean;
 	/** What the list's title says to bring the focus back ('Tab', or 'Esc' over the help). */
@@ -29,6 +33,8 @@ export function ScreenBody({
 	visible,
 	selectedIndex,
 	window,
+	columns,
+	sort,
 	now,
 	listFocused,
 	listHint,
@@ -44,8 +50,10 @@ export function ScreenBody({
 				batches={visible}
 				selectedIndex={selectedIndex}
 				window={window}
-				width={layout.listColumns}
+				columns={columns}
 				rows={panes.listRows}
+				header={panes.listHeader}
+				sort={sort}
 				now={now}
 				focused={listFocused}
 			/>

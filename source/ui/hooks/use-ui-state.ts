@@ -11,6 +11,8 @@ const NO_FACTS: ScreenFacts = {
 	detailLines: 0,
 	helpRows: 0,
 	helpLines: 0,
+	timelineRows: 0,
+	timelineLines: 0,
 };
 
 /** The UI state and its store: render from `state`; input dispatches to `store`, which applies each action at once. */

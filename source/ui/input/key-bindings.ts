@@ -39,9 +39,9 @@ export interface Binding {
 }
 
 const is = (character: string) => (input: string, key: Key) => input === character && !key.ctrl && !key.meta;
-const PANES: readonly KeyContext[] = ['list', 'detail'];
-const VIEWING: readonly KeyContext[] = ['list', 'detail', 'help'];
-const EVERYWHERE: readonly KeyContext[] = ['list', 'detail', 'help', 'filter'];
+const PANES: readonly KeyContext[] = ['list', 'detail', 'timeline'];
+const VIEWING: readonly KeyContext[] = ['list', 'detail', 'timeline', 'help'];
+const EVERYWHERE: readonly KeyContext[] = ['list', 'detail', 'timeline', 'help', 'filter'];
 const detailOpen = (view: FooterView) => view.state.detailOpen;
 
 /** Text typed into the filter: letters, digits, punctuation, symbols and spaces; control characters never. */
@@ -55,11 +55,11 @@ const filterText = (input: string) => input.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu
 export const BINDINGS: readonly Binding[] = [
 	{
 		keys: '↑/↓ j/k',
-		description: 'move the selection; scroll the detail pane when it has focus, and the help',
+		description: 'move the selection; scroll the detail pane or the timeline when it has focus, and the help',
 		contexts: VIEWING,
 		footer: [
 			{label: 'move', contexts: ['list'], rank: 3},
-			{label: 'scroll', contexts: ['detail'], rank: 3},
+			{label: 'scroll', contexts: ['detail', 'timeline'], rank: 3},
 		],
 		matches: (input, key) => key.upArrow || key.downArrow || is('j')(input, key) || is('k')(input, key),
 		action: (input, key) => ({type: 'move', delta: key.upArrow || input === 'k' ? -1 : 1}),
@@ -95,10 +95,22 @@ export const BINDINGS: readonly Binding[] = [
 		action: () => ({type: 'toggle-focus'}),
 	},
 	{
+		keys: 't',
+		description:
+			'focus the event timeline below the panel (j/k scroll it); t, Tab or Esc go back to the list',
+		contexts: PANES,
+		footer: [
+			{label: 'timeline', contexts: ['list'], rank: 10},
+			{label: 'back', contexts: ['timeline'], rank: 2},
+		],
+		matches: is('t'),
+		action: () => ({type: 'toggle-timeline'}),
+	},
+	{
 		keys: 'PgUp/PgDn',
-		description: 'a page up or down: the list, the detail pane when it has focus, the help',
+		description: 'a page up or down: the list, the detail pane or the timeline when it has focus, the help',
 		contexts: VIEWING,
-		footer: [{label: 'page', contexts: ['detail'], rank: 6}],
+		footer: [{label: 'page', contexts: ['detail', 'timeline'], rank: 6}],
 		matches: (_input, key) => key.pageUp || key.pageDown,
 		action: (_input, key) => ({type: 'page', delta: key.pageUp ? -1 : 1}),
 	},
@@ -120,7 +132,7 @@ export const BINDINGS: readonly Binding[] = [
 	},
 	{
 		keys: 'Esc',
-		description: 'clear the filter / close help or detail (never destructive)',
+		description: 'clear the filter / close help or detail / leave the timeline (never destructive)',
 		contexts: EVERYWHERE,
 		footer: [
 			{label: 'clear/close', contexts: ['help'], rank: 2},

@@ -1,3 +1,5 @@
+import {listWidthFor, stripWidthFor} from './list-columns.js';
+
 /** Which arrangement fits the terminal. */
 export type LayoutKind = 'wide' | 'medium' | 'narrow' | 'too-small';
 
@@ -16,14 +18,44 @@ export interface ScreenLayout {
 	readonly panelRows: number;
 }
 
+/** What the layout fits the list to. */
+export interface LayoutNeeds {
+	/** The widest batch name, in columns: the wide list is as wide as that needs, within limits. */
+	readonly widestName?: number;
+	/** The detail pane is open: side by side, the list gives its room to it and becomes a strip. */
+	readonly detailOpen?: boolean;
+}
+
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 
+/** The wide list takes at most this share of the columns: the panel keeps the rest. */
+const WIDE_LIST_SHARE = 0.45;
+const WIDE_LIST_MIN = 40;
+
 /**
- * Wide (>= 100 columns): list beside panel. Medium: list above panel. Narrow (< 60 columns or
+ * The wide list's width: the names whole beside the mini-bar, else whole without it, else as wide as
+ * WIDE_LIST_SHARE allows (the names are then shortened in the middle).
+ */
+export function wideListWidth(columns: number, widestName: number): number {
+	const cap = Math.max(WIDE_LIST_MIN, Math.floor(columns * WIDE_LIST_SHARE));
+	const withBar = listWidthFor(widestName, true);
+	if (withBar <= cap) return Math.max(WIDE_LIST_MIN, withBar);
+	return Math.max(WIDE_LIST_MIN, Math.min(cap, listWidthFor(widestName, false)));
+}
+
+/**
+ * Wide (>= 100 columns): list beside panel; with the detail pane open the list is a strip
+ * (stripWidthFor) and the detail pane has the rest. Medium: list above panel. Narrow (< 60 columns or
  * < 16 rows): one batch at a time. Below 40x10: nothing but a message.
  */
-export function screenLayout(columns: number, rows: number, batchCount: number): ScreenLayout {
+export function screenLayout(
+	columns: number,
+	rows: number,
+	batchCount: number,
+	needs: LayoutNeeds = {},
+): ScreenLayout {
+	const widestName = needs.widestName ?? 0;
 	const frameRows = Math.max(1, rows - 1);
 	const bodyRows = Math.max(0, frameRows - 2);
 	const base = {columns, frameRows, bodyRows};
@@ -41,7 +73,7 @@ export function screenLayout(columns: number, rows: number, batchCount: number):
 		return {...base, kind: 'narrow', listColumns: 0, listRows: 0, panelColumns: columns, panelRows: bodyRows};
 	}
 	if (columns >= 100) {
-		const listColumns = Math.min(56, Math.max(40, Math.floor(columns * 0.4)));
+		const listColumns = needs.detailOpen ? stripWidthFor(widestName) : wideListWidth(columns, widestName);
 		return {
 			...base,
 			kind: 'wide',
@@ -51,7 +83,8 @@ export function screenLayout(columns: number, rows: number, batchCount: number):
 			panelRows: bodyRows,
 		};
 	}
-	const listRows = Math.min(Math.max(1, batchCount), Math.max(3, Math.floor(bodyRows * 0.35)));
+	// One row more than the batches: the header row.
+	const listRows = Math.min(Math.max(1, batchCount) + 1, Math.max(3, Math.floor(bodyRows * 0.35)));
 	return {
 		...base,
 		kind: 'medium',
@@ -66,6 +99,8 @@ export function screenLayout(columns: number, rows: number, batchCount: number):
 export interface PaneRows {
 	/** The batch list has a title row. */
 	readonly listTitle: boolean;
+	/** The batch list has its header row (column names, the sort key). */
+	readonly listHeader: boolean;
 	/** Rows for batch rows and their `↑/↓ N more` markers. */
 	readonly listRows: number;
 	/** The panel (or detail pane) has a title row; in the medium layout it takes the rule's place. */
@@ -78,12 +113,24 @@ export interface PaneRows {
  * highlighted); in the medium layout the detail pane's title replaces the rule, so it costs no row.
  */
 export function paneRows(layout: ScreenLayout, detailOpen: boolean): PaneRows {
-	if (!detailOpen || layout.kind === 'too-small')
-		return {listTitle: false, listRows: layout.listRows, panelTitle: false, panelRows: layout.panelRows};
+	// The header goes where at least two batch rows stay beside it.
+	const header = (rows: number) => rows >= 3;
+	if (!detailOpen || layout.kind === 'too-small') {
+		const listHeader = header(layout.listRows);
+		return {
+			listTitle: false,
+			listHeader,
+			listRows: layout.listRows - (listHeader ? 1 : 0),
+			panelTitle: false,
+			panelRows: layout.panelRows,
+		};
+	}
 	const listTitle = layout.listRows > 1;
+	const listHeader = header(layout.listRows - (listTitle ? 1 : 0));
 	return {
 		listTitle,
-		listRows: layout.listRows - (listTitle ? 1 : 0),
+		listHeader,
+		listRows: layout.listRows - (listTitle ? 1 : 0) - (listHeader ? 1 : 0),
 		panelTitle: true,
 		panelRows: Math.max(0, layout.panelRows - (layout.kind === 'medium' ? 0 : 1)),
 	};

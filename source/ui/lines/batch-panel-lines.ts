@@ -10,6 +10,7 @@ import {formatClock, formatCount, formatDuration, formatPercent, formatTimestamp
 import type {Glyphs} from '../theme/glyphs.js';
 import {barSpans, legendLines} from './progress-bar.js';
 import {staleNotice} from './stale-notice.js';
+import {submissionRateLines} from './submission-rate-lines.js';
 
 export interface PanelContext {
 	readonly width: number;
@@ -130,6 +131,8 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 		{text: `   Throughput ${throughputText(rate, glyphs.dash)}`},
 		{text: `   ETA ${remaining === undefined ? glyphs.dash : formatDuration(remaining)}`},
 	]);
+	for (const line of submissionRateLines(view, batch.history, now, context.throughputWindowMs, glyphs))
+		lines.push(line);
 	if (isStalled(view, batch.history, now, context.stallMs)) {
 		lines.push([
 			{

@@ -8,6 +8,7 @@ import {formatAge} from '../text/format.js';
 import {ageMs} from '../../domain/age.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {barSpans, compactCount} from './progress-bar.js';
+import type {ListColumns} from '../layout/list-columns.js';
 
 /** Short badge text so every status fits ten columns. */
 export function statusBadge(status: string): string {
@@ -20,7 +21,10 @@ export function statusBadge(status: string): string {
 }
 
 export interface RowContext {
-	readonly width: number;
+	/** The list's columns (listColumns): name width, bar, strip. */
+	readonly columns: ListColumns;
+	/** The name as the row shows it (listNames: shortened in the middle, the id added on a collision). */
+	readonly name: string;
 	/** The age of the row's data as shown (rowAge): rows re-render when it changes, not every second. */
 	readonly age: string;
 	readonly glyphs: Glyphs;
@@ -33,13 +37,51 @@ export function rowAge(batch: BatchSnapshot, now: number): string {
 	return batch.lastUpdated === undefined ? '' : formatAge(ageMs(now, batch.lastUpdated));
 }
 
-/** One fixed-width list row: marker, name, status, mini progress, runs done/total, data age. */
+/** Four letters for a status in the strip beside the detail pane. */
+export function shortStatus(status: string): string {
+	const short: Record<string, string> = {
+		CREATING: 'CRE',
+		PENDING: 'PEND',
+		SUBMITTING: 'SUBM',
+		INPROGRESS: 'RUN',
+		STOPPING: 'STOP',
+		CANCELLED: 'CANC',
+		FAILED: 'FAIL',
+		PROCESSED: 'DONE',
+		RUNS_DELETING: 'DEL',
+		RUNS_DELETED: 'DELD',
+		RUNS_DELETE_FAILED: 'DELF',
+	};
+	return short[status] ?? status.slice(0, 4);
+}
+
+/** One fixed-width list row: marker, name, status, mini progress, runs done/total, data age; or the strip's marker, short status and name. */
 export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
-	const {width, glyphs, selected} = context;
+	const {columns, glyphs, selected} = context;
+	const {width, nameWidth} = columns;
 	const view = batch.view;
-	const withBar = width >= 56;
+	const withBar = columns.bar;
 	const marker: Span = {text: selected ? `${glyphs.selected} ` : '  ', bold: true};
 	const stale = batch.lastError !== undefined;
+	const nameSpan: Span = {
+		text: fit(context.name, nameWidth, 'left', glyphs.ellipsis),
+		bold: selected,
+		...(selected && context.focused ? {inverse: true} : {}),
+	};
+	if (columns.strip) {
+		const status = view?.status ?? batch.listing?.status;
+		const short: Span = view
+			? {
+					text: fit(shortStatus(view.status), 4) + ' ',
+					color: statusColor(view.status, view.statusClass, failureCount(view)),
+					dim: stale,
+				}
+			: {
+					text: fit(batch.lastError ? 'ERR' : status ? shortStatus(status) : glyphs.ellipsis, 4) + ' ',
+					...(batch.lastError ? {color: 'red' as const} : {dim: true}),
+				};
+		return [marker, short, nameSpan];
+	}
 	const age: Span =
 		batch.lastUpdated === undefined
 			? {text: fit(batch.lastError ? 'err' : glyphs.ellipsis, 5, 'right'), color: 'red'}
@@ -47,14 +89,11 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 					text: fit(context.age, 5, 'right'),
 					...(stale ? {color: 'magenta' as const} : {dim: true}),
 				};
-	// marker 2 + space 1 + badge 12 + bar 9 + counts 10 + space-and-age 5; the name takes what is left.
-	const fixed = 2 + 1 + 12 + (withBar ? 9 : 0) + 10 + 5;
-	const nameWidth = Math.max(4, width - fixed);
 	if (!view && batch.listing && !batch.lastError) {
-		const {name, status, totalRuns} = batch.listing;
+		const {status, totalRuns} = batch.listing;
 		return [
 			marker,
-			{text: fit(name || batch.id, nameWidth, 'left', glyphs.ellipsis), bold: selected},
+			{...nameSpan, inverse: false},
 			{text: ' '},
 			{text: fit(` ${statusBadge(status)}`, 11) + ' ', dim: true},
 			...(withBar ? [{text: ' '.repeat(9)}] : []),
@@ -65,7 +104,7 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 	if (!view) {
 		return [
 			marker,
-			{text: fit(batch.id, nameWidth, 'left', glyphs.ellipsis), bold: selected},
+			{...nameSpan, inverse: false},
 			{
 				text: fit(batch.lastError ? ` ${batch.lastError.kind}` : ' loading', width - 2 - nameWidth - 5),
 				color: batch.lastError ? 'red' : 'gray',
@@ -83,11 +122,7 @@ export function batchRowLine(batch: BatchSnapshot, context: RowContext): Line {
 	const counts = `${compactCount(doneRuns(view))}/${compactCount(view.totalRuns)}`;
 	return [
 		marker,
-		{
-			text: fit(view.label, nameWidth, 'left', glyphs.ellipsis),
-			bold: selected,
-			inverse: selected && context.focused,
-		},
+		nameSpan,
 		{text: ' '},
 		badge,
 		...(withBar ? [...barSpans(runSegments(view, 8), glyphs, stale), {text: ' '}] : []),

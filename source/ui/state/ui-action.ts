@@ -7,6 +7,9 @@ export type UiAction =
 	| {readonly type: 'page'; readonly delta: number}
 	| {readonly type: 'toggle-detail'}
 	| {readonly type: 'toggle-focus'}
+	| {readonly type: 'toggle-timeline'}
+	/** No key for HOLD_ORDER_MS: the list may sort again. */
+	| {readonly type: 'release-order'}
 	| {readonly type: 'start-filter'}
 	| {readonly type: 'filter-text'; readonly text: string}
 	| {readonly type: 'filter-backspace'}

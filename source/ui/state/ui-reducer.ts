@@ -21,6 +21,9 @@ export interface ScreenFacts {
 	readonly helpLines: number;
 	/** The terminal is below the smallest layout: nothing but the size is on screen, so keys that change it wait. */
 	readonly tooSmall?: boolean;
+	/** Rows of the event timeline's entries (0 when it is not on screen), and how many entries it has. */
+	readonly timelineRows: number;
+	readonly timelineLines: number;
 }
 
 /** A state and what it asks of the world. */
@@ -51,18 +54,26 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 	const context = keyContext(state);
 	const set = (next: Partial<UiState>, effects = NONE): UiStep => ({state: {...state, ...next}, effects});
 	const effect = (...effects: UiEffect[]): UiStep => ({state, effects});
-	const list = visibleBatches(facts.batches, state.filter, state.failuresOnly, state.sort);
+	const list = visibleBatches(facts.batches, state.filter, state.failuresOnly, state.sort, state.heldOrder);
 	const found = list.findIndex((batch) => batch.id === state.selectedId);
 	const index = found === -1 ? 0 : found;
+	// Moving the selection holds the order the user is looking at (a fresh array restarts the hold's clock).
 	const select = (next: number): UiStep => {
 		const id = list[clamp(next, list.length - 1)]?.id;
-		return id === state.selectedId ? {state, effects: NONE} : set({selectedId: id, detailScroll: 0});
+		const heldOrder = list.map((batch) => batch.id);
+		return id === state.selectedId ? set({heldOrder}) : set({selectedId: id, detailScroll: 0, heldOrder});
 	};
 	// Filtering keeps the row that is shown as selected: clearing the filter must not jump back to
 	// the batch that was selected before it.
 	const refilter = (next: Partial<UiState>): UiStep => {
 		const after = {...state, ...next};
-		const shown = visibleBatches(facts.batches, after.filter, after.failuresOnly, after.sort);
+		const shown = visibleBatches(
+			facts.batches,
+			after.filter,
+			after.failuresOnly,
+			after.sort,
+			after.heldOrder,
+		);
 		const kept = shown.some((batch) => batch.id === state.selectedId);
 		const pinned = kept ? state.selectedId : shown[0]?.id;
 		return set(pinned === undefined ? next : {...next, selectedId: pinned, detailScroll: 0});
@@ -71,16 +82,25 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 		set({
 			detailScroll: clamp(state.detailScroll + delta, maxScrollOffset(facts.detailLines, facts.detailRows)),
 		});
+	const scrollTimeline = (delta: number) =>
+		set({
+			timelineScroll: clamp(
+				state.timelineScroll + delta,
+				maxScrollOffset(facts.timelineLines, facts.timelineRows),
+			),
+		});
 	const scrollHelp = (delta: number) =>
 		set({helpScroll: clamp(state.helpScroll + delta, maxScrollOffset(facts.helpLines, facts.helpRows))});
 	switch (action.type) {
 		case 'move':
 			if (context === 'help') return scrollHelp(action.delta);
 			if (context === 'detail') return scrollDetail(action.delta);
+			if (context === 'timeline') return scrollTimeline(action.delta);
 			return select(index + action.delta);
 		case 'page':
 			if (context === 'help') return scrollHelp(action.delta * Math.max(1, facts.helpRows - 2));
 			if (context === 'detail') return scrollDetail(action.delta * Math.max(1, facts.detailRows - 2));
+			if (context === 'timeline') return scrollTimeline(action.delta * Math.max(1, facts.timelineRows - 2));
 			return select(index + action.delta * Math.max(1, facts.listRows - 1));
 		case 'first':
 			return select(0);
@@ -93,9 +113,16 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 				? set({detailOpen: false, focus: 'list'})
 				: set({detailOpen: true, focus: 'detail', detailScroll: 0});
 		case 'toggle-focus':
+			if (context === 'timeline') return set({focus: 'list'});
 			if (!state.detailOpen)
 				return set({notice: 'Tab moves between the list and the detail pane: Enter opens it'});
 			return set({focus: state.focus === 'list' ? 'detail' : 'list'});
+		case 'toggle-timeline':
+			if (context === 'timeline') return set({focus: 'list'});
+			if (state.detailOpen)
+				return set({notice: 't: the timeline is below the panel: close the detail pane first'});
+			if (facts.timelineRows === 0) return set({notice: 't: no room for the timeline at this size'});
+			return set({focus: 'timeline'});
 		case 'start-filter':
 			return set({editingFilter: true});
 		case 'filter-text':
@@ -107,12 +134,18 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 		case 'escape':
 			if (state.help) return set({help: false});
 			if (state.editingFilter || state.filter) return refilter({filter: '', editingFilter: false});
+			if (context === 'timeline') return set({focus: 'list'});
 			if (state.detailOpen) return set({detailOpen: false, focus: 'list'});
 			return {state, effects: NONE};
 		case 'toggle-failures-only':
 			return refilter({failuresOnly: !state.failuresOnly});
+		case 'release-order':
+			return state.heldOrder ? set({heldOrder: undefined}) : {state, effects: NONE};
 		case 'cycle-sort':
-			return set({sort: SORT_MODES[(SORT_MODES.indexOf(state.sort) + 1) % SORT_MODES.length] ?? 'status'});
+			return set({
+				heldOrder: undefined,
+				sort: SORT_MODES[(SORT_MODES.indexOf(state.sort) + 1) % SORT_MODES.length] ?? 'status',
+			});
 		case 'refresh':
 			// A paused poller schedules nothing, a refresh included: say so rather than do nothing.
 			if (facts.paused) return set({notice: 'paused: r does not refresh; p resumes polling'});

@@ -2,11 +2,11 @@
 export const SORT_MODES = ['status', 'name', 'progress', 'age'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
 
-/** Which pane takes j/k and PgUp/PgDn while the detail pane is open. */
-export type Focus = 'list' | 'detail';
+/** Which pane takes j/k and PgUp/PgDn: the list, the detail pane (while open), or the event timeline (while on screen). */
+export type Focus = 'list' | 'detail' | 'timeline';
 
 /** Where the keyboard is: it decides which bindings act (see input/key-bindings.ts). */
-export type KeyContext = 'list' | 'detail' | 'filter' | 'help';
+export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help';
 
 /** Everything the keyboard changes; the rest of the screen is derived from the poller's snapshot. */
 export interface UiState {
@@ -15,11 +15,18 @@ export interface UiState {
 	readonly focus: Focus;
 	readonly detailScroll: number;
 	readonly helpScroll: number;
+	/** Lines the event timeline is scrolled down (0: the newest on top). */
+	readonly timelineScroll: number;
 	readonly filter: string;
 	readonly editingFilter: boolean;
 	readonly failuresOnly: boolean;
 	readonly sort: SortMode;
 	readonly help: boolean;
+	/**
+	 * The list's order as shown when a key last moved the selection: held (rows keep their places
+	 * while statuses change) until HOLD_ORDER_MS pass without one (use-order-hold.ts), or the sort changes.
+	 */
+	readonly heldOrder?: readonly string[];
 	/** What the last key did when it could not do what it says (`r` while paused, `l` with nothing left); gone at the next key. */
 	readonly notice?: string;
 }
@@ -29,6 +36,7 @@ export const INITIAL_UI_STATE: UiState = {
 	focus: 'list',
 	detailScroll: 0,
 	helpScroll: 0,
+	timelineScroll: 0,
 	filter: '',
 	editingFilter: false,
 	failuresOnly: false,
@@ -36,9 +44,13 @@ export const INITIAL_UI_STATE: UiState = {
 	help: false,
 };
 
+/** How long after the last key that moved the selection the list's order holds. */
+export const HOLD_ORDER_MS = 3_000;
+
 /** The keyboard context the state puts the user in: help over filter over the focused pane. */
 export function keyContext(state: UiState): KeyContext {
 	if (state.help) return 'help';
 	if (state.editingFilter) return 'filter';
-	return state.detailOpen && state.focus === 'detail' ? 'detail' : 'list';
+	if (state.detailOpen) return state.focus === 'detail' ? 'detail' : 'list';
+	return state.focus === 'timeline' ? 'timeline' : 'list';
 }

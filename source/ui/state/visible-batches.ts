@@ -36,30 +36,44 @@ let last:
 			filter: string;
 			failuresOnly: boolean;
 			sort: SortMode;
+			held: readonly string[] | undefined;
 			result: BatchSnapshot[];
 	  }
 	| undefined;
 
 /**
  * The batches to list: filtered by text (name, id or status) and failures, then sorted (stable, id as
- * tie-break). The last answer is kept: the render and each key of a read ask the same question.
+ * tie-break). With a `held` order (the ids as the list showed them while keys were pressed), rows keep
+ * those places and batches new since come after, sorted: the list does not reorder under the reader.
+ * The last answer is kept: the render and each key of a read ask the same question.
  */
 export function visibleBatches(
 	batches: readonly BatchSnapshot[],
 	filter: string,
 	failuresOnly: boolean,
 	sort: SortMode,
+	held?: readonly string[],
 ): readonly BatchSnapshot[] {
 	if (
 		last?.batches === batches &&
 		last.filter === filter &&
 		last.failuresOnly === failuresOnly &&
-		last.sort === sort
+		last.sort === sort &&
+		last.held === held
 	)
 		return last.result;
-	const result = filterAndSort(batches, filter, failuresOnly, sort);
-	last = {batches, filter, failuresOnly, sort, result};
+	const sorted = filterAndSort(batches, filter, failuresOnly, sort);
+	const result = held ? holdOrder(sorted, held) : sorted;
+	last = {batches, filter, failuresOnly, sort, held, result};
 	return result;
+}
+
+/** The sorted batches in the held order: held ids in their places, the others after them as sorted. */
+function holdOrder(sorted: BatchSnapshot[], held: readonly string[]): BatchSnapshot[] {
+	const place = new Map(held.map((id, index) => [id, index]));
+	const kept = sorted.filter((batch) => place.has(batch.id));
+	kept.sort((a, b) => (place.get(a.id) ?? 0) - (place.get(b.id) ?? 0));
+	return [...kept, ...sorted.filter((batch) => !place.has(batch.id))];
 }
 
 function filterAndSort(

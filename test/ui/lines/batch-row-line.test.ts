@@ -1,12 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {batchRowLine, rowAge} from '../../../source/ui/lines/batch-row-line.js';
+import {listColumns} from '../../../source/ui/layout/list-columns.js';
 import {UNICODE_GLYPHS} from '../../../source/ui/theme/glyphs.js';
 import {batchSnapshot} from '../../helpers/static-poller.js';
 
 const T0 = Date.parse('2026-11-29T08:00:00Z');
 const row = (raw: Parameters<typeof batchSnapshot>[0], width = 60): string =>
 	batchRowLine(batchSnapshot(raw, {}, T0), {
-		width,
+		columns: listColumns(width, 21),
+		name: raw.name ?? raw.id ?? '',
 		age: 'now',
 		glyphs: UNICODE_GLYPHS,
 		selected: false,

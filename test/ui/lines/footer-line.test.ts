@@ -11,9 +11,9 @@ const text = (width: number, state = INITIAL_UI_STATE, glyphs = UNICODE_GLYPHS) 
 };
 
 describe('footerLine', () => {
-	it('drops whole hints, refresh first, then failures, sort, filter, move; help and quit always stay', () => {
+	it('drops whole hints, timeline first, then refresh, then failures, sort, filter, move; help and quit always stay', () => {
 		expect(text(120)).toBe(
-			'↑/↓ j/k move  Enter/d detail  / filter  f failures  s sort:status  r refresh  p pause  ? help  q quit  ',
+			'↑/↓ j/k move  Enter/d detail  t timeline  / filter  f failures  s sort:status  r refresh  p pause  ? help  q quit  ',
 		);
 		expect(text(90)).toBe('↑/↓ j/k move  Enter/d detail  / filter  s sort:status  p pause  ? help  q quit  ');
 		expect(text(60)).toBe('↑/↓ j/k move  Enter/d detail  / filter  ? help  q quit  ');

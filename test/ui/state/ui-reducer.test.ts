@@ -23,6 +23,8 @@ const facts = (extra: Partial<ScreenFacts> = {}): ScreenFacts => ({
 	detailLines: 30,
 	helpRows: 10,
 	helpLines: 25,
+	timelineRows: 0,
+	timelineLines: 0,
 	...extra,
 });
 const run = (actions: UiAction[], extra: Partial<ScreenFacts> = {}, from: UiState = INITIAL_UI_STATE) =>

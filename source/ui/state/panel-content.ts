@@ -1,0 +1,56 @@
+import type {BatchSnapshot, PollerSnapshot} from '../../poller/poller-state.js';
+import {panelSplit, type PanelSplit} from '../layout/panel-split.js';
+import {batchPanelLines} from '../lines/batch-panel-lines.js';
+import {panelExtraLines} from '../lines/panel-extra-lines.js';
+import {timelineLines} from '../lines/timeline-lines.js';
+import type {Line} from '../text/styled-line.js';
+import type {Glyphs} from '../theme/glyphs.js';
+import {spinnerTurns} from './clock-interval.js';
+
+const THROUGHPUT_WINDOW_MS = 10 * 60_000;
+
+/** What the panel shows for the selected batch, and how its rows are shared (panelSplit). */
+export interface PanelContent {
+	/** The batch's own lines, then as much more of it as fits. */
+	readonly lines: readonly Line[];
+	readonly split: PanelSplit;
+	/** Every timeline entry, newest first (the pane scrolls them). */
+	readonly timeline: readonly Line[];
+}
+
+export const NO_PANEL: PanelContent = {lines: [], split: {extraRows: 0, timelineRows: 0}, timeline: []};
+
+export interface PanelInput {
+	readonly snapshot: PollerSnapshot;
+	readonly selected: BatchSnapshot;
+	/** The panel's width and rows (the layout's panelColumns, the panes' panelRows). */
+	readonly width: number;
+	readonly rows: number;
+	readonly now: number;
+	readonly stallMs: number;
+	readonly glyphs: Glyphs;
+	readonly ascii: boolean;
+	/** Said above the panel in the narrow layout: which batch of how many, and how to switch. */
+	readonly prefix?: Line;
+}
+
+/** The panel's lines for the selected batch, more of it where rows are spare, and the timeline below. */
+export function panelContent(input: PanelInput): PanelContent {
+	const {snapshot, selected, width, glyphs, now} = input;
+	const core = batchPanelLines(selected, {
+		width,
+		now,
+		spinning: spinnerTurns(selected, snapshot.paused),
+		glyphs,
+		stallMs: input.stallMs,
+		throughputWindowMs: THROUGHPUT_WINDOW_MS,
+	});
+	const own = input.prefix ? [input.prefix, ...core] : core;
+	const extras = panelExtraLines(selected, width, glyphs, input.ascii);
+	const timeline = timelineLines(snapshot.recentEvents ?? [], snapshot.batches, width, glyphs, input.ascii);
+	const split = panelSplit(input.rows, own.length, extras.length, timeline.length);
+	// An extra block cut to a lone blank line says nothing: drop a trailing blank.
+	const more = extras.slice(0, split.extraRows);
+	if (more.at(-1)?.length === 0) more.pop();
+	return {lines: [...own, ...more], split, timeline};
+}
