@@ -188,11 +188,11 @@ function Monitor({
 	const context = useCallback(() => keyContext(store.get()), [store]);
 	const onAction = useCallback((action: UiAction) => run(store.dispatch(action)), [run, store]);
 	useKeyInput(context, onAction);
-	// The list's rows start below the header row and, when shown, the list's pane title.
+	// The list's rows start below the screen header, the list's pane title (when shown) and its column header row.
 	useMouseInput(
 		mouse,
 		{
-			firstRow: 1 + (panes.listTitle ? 1 : 0),
+			firstRow: 1 + (panes.listTitle ? 1 : 0) + (panes.listHeader ? 1 : 0),
 			firstColumn: 0,
 			columns: layout.listColumns,
 			rows: panes.listRows,
