@@ -47,8 +47,9 @@ export function labelledLines(label: string, value: string, width: number, optio
 				: [{text: pad}, {...valueStyle, text: part}],
 		);
 	}
+	const labelIndent = label.length - label.trimStart().length;
 	return [
-		...wrappedLines(label, width, 0, labelStyle),
+		...wrappedLines(label.trimStart(), width, labelIndent, labelStyle),
 		...wrappedLines(value, width, underIndent, valueStyle),
 	];
 }
