@@ -1,4 +1,4 @@
-import {sanitizeText} from './sanitize-text.js';
+import {DEFAULT_MAX_TEXT_LENGTH, sanitizeText} from './sanitize-text.js';
 
 /** One failed submission or run: its reason code, free text and the id to show as an example. */
 export interface FailureItem {
@@ -17,14 +17,21 @@ export interface FailureGroup {
 	readonly examples: readonly string[];
 }
 
-/** Reduces a message to its shape, so "sample 12 failed" and "sample 13 failed" group together. */
+// A message is kept whole up to the length every other API text is (the detail pane wraps and scrolls it);
+// ids are 1-128 characters in the API, so an example id is never cut.
+const MAX_MESSAGE_LENGTH = DEFAULT_MAX_TEXT_LENGTH;
+const MAX_ID_LENGTH = 128;
+
+/**
+ * Reduces a message to its shape, so "sample 12 failed" and "sample 13 failed" group together: only
+ * numbers, uuids, S3 URIs and ARNs are blurred; any other difference, case included, is another group.
+ */
 export function normalizeFailureMessage(message: string): string {
-	return sanitizeText(message, 500)
+	return sanitizeText(message, MAX_MESSAGE_LENGTH)
 		.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>')
 		.replace(/s3:\/\/\S+/gi, '<uri>')
 		.replace(/arn:[^\s"']+/g, '<arn>')
-		.replace(/\d+/g, '#')
-		.toLowerCase();
+		.replace(/\d+/g, '#');
 }
 
 /** Groups failures by reason and message shape, largest group first, with a few example ids each. */
@@ -32,7 +39,7 @@ export function groupFailures(items: Iterable<FailureItem>, maxExamples = 3): Fa
 	const groups = new Map<string, {reason: string; message: string; count: number; examples: string[]}>();
 	for (const item of items) {
 		const reason = sanitizeText(item.reason, 64) || 'Unknown';
-		const message = sanitizeText(item.message, 500);
+		const message = sanitizeText(item.message, MAX_MESSAGE_LENGTH);
 		const key = `${reason}|${normalizeFailureMessage(message)}`;
 		let group = groups.get(key);
 		if (!group) {
@@ -40,7 +47,7 @@ export function groupFailures(items: Iterable<FailureItem>, maxExamples = 3): Fa
 			groups.set(key, group);
 		}
 		group.count += 1;
-		if (group.examples.length < maxExamples) group.examples.push(sanitizeText(item.example, 128));
+		if (group.examples.length < maxExamples) group.examples.push(sanitizeText(item.example, MAX_ID_LENGTH));
 	}
 	return [...groups.entries()]
 		.map(([key, group]) => ({key, ...group}))

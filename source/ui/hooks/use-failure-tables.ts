@@ -1,31 +1,19 @@
-import {useEffect, useState} from 'react';
+import {useMemo} from 'react';
 import type {FailureDetail} from '../../poller/poller-state.js';
-import {failureTableLines} from '../lines/failure-table.js';
-import {NO_TABLES, type FailureTables} from '../lines/detail-lines.js';
+import {failureBlocks, type FailureBlocks} from '../lines/failure-blocks.js';
+import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../theme/glyphs.js';
 
 /**
- * The failure tables as text. ink-table renders through a React tree of its own, and React's work
- * loop is not re-entrant (a nested render during the App's render or effect flush corrupts Yoga's
- * nodes), so the table is built on the next macrotask whenever the groups change.
+ * The failure groups as blocks of wrapped lines, built again only when the groups or the width
+ * change, not on every tick of the clock that rebuilds the rest of the detail pane.
  */
 export function useFailureTables(
 	failures: FailureDetail | undefined,
 	width: number,
 	ascii: boolean,
-): FailureTables {
-	const [tables, setTables] = useState<FailureTables>(NO_TABLES);
-	useEffect(() => {
-		const timer = setTimeout(() => {
-			setTables(
-				failures
-					? {
-							submissions: failureTableLines(failures.submissions.groups, width, ascii),
-							runs: failureTableLines(failures.runs.groups, width, ascii),
-						}
-					: NO_TABLES,
-			);
-		}, 0);
-		return () => clearTimeout(timer);
-	}, [failures, width, ascii]);
-	return tables;
+): FailureBlocks {
+	return useMemo(
+		() => failureBlocks(failures, width, ascii ? ASCII_GLYPHS : UNICODE_GLYPHS),
+		[failures, width, ascii],
+	);
 }

@@ -11,6 +11,7 @@ import type {Glyphs} from '../theme/glyphs.js';
 import {barSpans, legendLines} from './progress-bar.js';
 import {staleNotice} from './stale-notice.js';
 import {submissionRateLines} from './submission-rate-lines.js';
+import {labelledLines} from './wrapped-lines.js';
 
 export interface PanelContext {
 	readonly width: number;
@@ -151,17 +152,14 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 		.join('   ');
 	if (workflow) lines.push([{text: fit('', LABEL)}, {text: workflow, dim: true}]);
 	if (view.status === 'FAILED' || view.failureReason) {
-		for (const [index, part] of wrap(
-			view.failureReason ?? '(no reason given)',
-			width - LABEL,
-			3,
-			glyphs.ellipsis,
-		).entries()) {
-			lines.push([
-				{text: fit(index === 0 ? 'Failure' : '', LABEL), color: 'red', bold: true},
-				{text: part, color: 'red'},
-			]);
-		}
+		// Whole, wrapped without cutting its URI (no line cap: the detail pane scrolls where this is cut by the height).
+		for (const line of labelledLines('Failure', view.failureReason ?? '(no reason given)', width, {
+			labelColumns: LABEL,
+			underIndent: 2,
+			labelStyle: {color: 'red', bold: true},
+			valueStyle: {color: 'red'},
+		}))
+			lines.push(line);
 	}
 	if (stale) lines.push(staleNotice(batch, now));
 	if (view.anomalies.length > 0) {

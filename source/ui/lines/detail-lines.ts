@@ -1,41 +1,37 @@
 import type {BatchSnapshot, FailureList} from '../../poller/poller-state.js';
 import {formatCount, formatDuration} from '../text/format.js';
 import {ageMs} from '../../domain/age.js';
-import {clipLine, fit, type Line} from '../text/styled-line.js';
+import {clipLine, lineWidth, type Line, type Span} from '../text/styled-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
+import type {FailureBlocks} from './failure-blocks.js';
+import {labelledLines, wrappedLines} from './wrapped-lines.js';
 
 export interface DetailContext {
 	readonly width: number;
 	readonly glyphs: Glyphs;
-	/** The failure groups as table text (built outside React's render: see useFailureTables). */
-	readonly tables: FailureTables;
+	/** The failure groups as blocks of whole text at `width` (failureBlocks; memoised by useFailureTables). */
+	readonly tables: FailureBlocks;
 }
 
-export interface FailureTables {
-	readonly submissions: readonly string[];
-	readonly runs: readonly string[];
+/** A section's heading, `Runs: 9 failed  (all 9 loaded)`, the state under it when both do not fit one row. */
+function sectionHeading(title: Span, state: string, width: number): Line[] {
+	const line: Line = [title, {text: `  (${state})`, dim: true}];
+	if (lineWidth(line) <= width) return [line];
+	return [[title], ...wrappedLines(`(${state})`, width, 2, {dim: true})];
 }
-
-export const NO_TABLES: FailureTables = {submissions: [], runs: []};
 
 function failureSection(
 	title: string,
 	total: number,
 	list: FailureList | undefined,
 	loading: boolean,
-	table: readonly string[],
+	blocks: readonly Line[],
 	context: DetailContext,
 ): Line[] {
 	if (total === 0 && !(list && list.loaded > 0)) return [[{text: `${title}: none`, dim: true}]];
 	const state = failureListState(total, list, loading, context.glyphs.ellipsis);
-	const lines: Line[] = [
-		[
-			{text: `${title}: ${formatCount(total)} failed`, bold: true, color: 'red'},
-			{text: `  (${state})`, dim: true},
-		],
-	];
-	for (const text of table) lines.push([{text}]);
-	return lines;
+	const heading: Span = {text: `${title}: ${formatCount(total)} failed`, bold: true, color: 'red'};
+	return [...sectionHeading(heading, state, context.width), ...blocks];
 }
 
 /**
@@ -59,8 +55,16 @@ export function failureListState(
 	return `${loaded} listed; the batch's count lags behind`;
 }
 
-/** The detail pane: failures grouped by reason, then everything else the API says about the batch. */
+/** Columns of the label beside a field's value (the value's later lines start there too). */
+const FIELD_LABEL = 16;
+const SETTING_LABEL = 24;
+
+/**
+ * The detail pane: failures grouped by reason and message, then everything else the API says about
+ * the batch. Every value from the API is whole, wrapped to `width` (never cut): the pane scrolls.
+ */
 export function detailLines(batch: BatchSnapshot, now: number, context: DetailContext): Line[] {
+	const {width} = context;
 	const view = batch.view;
 	if (!view) return [[{text: `${batch.id}: no data yet`, dim: true}]];
 	const failures = batch.failures;
@@ -97,10 +101,17 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		),
 	);
 	if (failures?.error)
-		lines.push([{text: `Could not load failures: ${failures.error.message}`, color: 'red'}]);
+		add(wrappedLines(`Could not load failures: ${failures.error.message}`, width, 0, {color: 'red'}));
 	lines.push([]);
-	const field = (label: string, value: string | undefined): Line[] =>
-		value ? [[{text: fit(label, 16), dim: true}, {text: value}]] : [];
+	const field = (label: string, value: string | undefined, valueStyle: Omit<Span, 'text'> = {}): Line[] =>
+		value
+			? labelledLines(label, value, width, {
+					labelColumns: FIELD_LABEL,
+					underIndent: 2,
+					labelStyle: {dim: true},
+					valueStyle,
+				})
+			: [];
 	lines.push([{text: 'Batch', bold: true}]);
 	add(
 		field('ARN', view.arn),
@@ -115,7 +126,7 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		field('Processed', iso(view.processedAt)),
 		field('Failed', iso(view.failedAt)),
 	);
-	for (const line of field('Failure reason', view.failureReason)) lines.push(line);
+	add(field('Failure reason', view.failureReason, {color: 'red'}));
 	const s = view.submissions;
 	add(
 		field(
@@ -147,21 +158,27 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 				`${batch.lastError.message}${batch.lastError.requestId ? ` (request id ${batch.lastError.requestId})` : ''}`,
 			),
 		);
+	const setting = (key: string, value: string): Line[] =>
+		labelledLines(`  ${key}`, value, width, {
+			labelColumns: SETTING_LABEL,
+			underIndent: 4,
+			labelStyle: {dim: true},
+		});
 	lines.push([]);
 	lines.push([{text: 'Default run setting', bold: true}]);
-	for (const [key, value] of view.settings)
-		lines.push([{text: fit(`  ${key}`, 24), dim: true}, {text: value}]);
+	for (const [key, value] of view.settings) add(setting(key, value));
 	const tags = Object.entries(view.tags);
 	lines.push([]);
 	lines.push([
 		{text: 'Tags', bold: true},
 		{text: tags.length === 0 ? '  none' : '', dim: true},
 	]);
-	for (const [key, value] of tags) lines.push([{text: fit(`  ${key}`, 24), dim: true}, {text: value}]);
+	for (const [key, value] of tags) add(setting(key, value));
 	if (view.anomalies.length > 0) {
 		lines.push([]);
 		lines.push([{text: 'Anomalies', bold: true, color: 'magenta'}]);
-		for (const anomaly of view.anomalies) lines.push([{text: `  ${anomaly}`, color: 'magenta'}]);
+		for (const anomaly of view.anomalies) add(wrappedLines(anomaly, width, 2, {color: 'magenta'}));
 	}
-	return lines.map((line) => clipLine(line, context.width, context.glyphs.ellipsis));
+	// Only the title row (the batch's name) can be wider than the pane; everything else is wrapped.
+	return lines.map((line) => clipLine(line, width, context.glyphs.ellipsis));
 }
