@@ -52,6 +52,12 @@ describe('keys', () => {
 		expect(selected(view.frame())).toBe('delta');
 		view.app.stdin.write('jj'); // two keys in one read
 		await view.waitForFrame((t) => selected(t) === 'echo', 'jj in one chunk');
+		// A letter and Enter in one read (found by trying it: the Enter was lost): g selects, Enter opens.
+		view.app.stdin.write('g\r');
+		await view.waitForFrame(
+			(t) => selected(t) === 'alpha' && t.includes('DETAIL'),
+			'g and Enter in one chunk',
+		);
 	});
 
 	it('Enter and d toggle the detail pane; Tab moves focus; PgUp/PgDn and j/k scroll it; Esc closes it', async () => {

@@ -1,6 +1,7 @@
 import {useCallback} from 'react';
 import {useInput, useStdin, type Key} from 'ink';
 import {actionForKey} from '../input/key-bindings.js';
+import {keyOfCharacter} from '../input/run-keys.js';
 import type {UiAction} from '../state/ui-action.js';
 import type {KeyContext} from '../state/ui-state.js';
 
@@ -24,12 +25,15 @@ export function useKeyInput(context: () => KeyContext, onAction: (action: UiActi
 	const {isRawModeSupported} = useStdin();
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			const one = (character: string) => {
-				const action = actionForKey(character, key, context());
+			const one = (character: string, pressed: Key) => {
+				const action = actionForKey(character, pressed, context());
 				if (action) onAction(action);
 			};
-			if (isRun(input, key)) for (const character of input) one(character);
-			else one(input);
+			if (!isRun(input, key)) return one(input, key);
+			for (const character of input) {
+				const split = keyOfCharacter(character, key);
+				one(split.input, split.key);
+			}
 		},
 		[context, onAction],
 	);
