@@ -231,9 +231,9 @@ describe('detail pane failures', () => {
 		await view.press('d');
 		const text = plain(await view.waitForFrame((t) => t.includes('TASK_FAILED'), 'the runs table'));
 		expect(text).toMatch(
-			/│ 4\s+│ TASK_FAILED\s+│ Task 'bwa_mem' exited with status 137\s+│ 3729116, 3729147\s+│/,
+			/4 × TASK_FAILED\n +Task 'bwa_mem' exited with status 137\n +run ids \(2 of 4\): 3729116, 3729147\n/,
 		);
-		expect(text).toMatch(/│ 4\s+│ ValidationException\s+│ bad URI/);
+		expect(text).toMatch(/4 × ValidationException\n +bad URI\n/);
 		expect(text).toContain('5 loaded, press l for more');
 		expect(text).toContain('all 4 loaded');
 		view.app.unmount();

@@ -2,7 +2,7 @@ import React, {useCallback, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {usePollerSnapshot, type PollerHandle} from '../hooks/use-poller-snapshot.js';
 import {useClock} from '../hooks/use-clock.js';
-import {useFailureTables} from '../hooks/use-failure-tables.js';
+import {useFailureBlocks} from '../hooks/use-failure-blocks.js';
 import {useKeyInput} from '../hooks/use-key-input.js';
 import {useLazyFailures} from '../hooks/use-lazy-failures.js';
 import {useMouseInput, type MouseSource} from '../input/mouse-input.js';
@@ -115,7 +115,7 @@ function Monitor({
 	// Data newer than the last tick is "just fetched", never negative ages.
 	const now = Math.max(clock, selected?.lastUpdated ?? 0);
 
-	const tables = useFailureTables(
+	const tables = useFailureBlocks(
 		state.detailOpen ? selected?.failures : undefined,
 		layout.panelColumns,
 		ascii,

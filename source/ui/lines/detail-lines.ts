@@ -9,7 +9,7 @@ import {labelledLines, wrappedLines} from './wrapped-lines.js';
 export interface DetailContext {
 	readonly width: number;
 	readonly glyphs: Glyphs;
-	/** The failure groups as blocks of whole text at `width` (failureBlocks; memoised by useFailureTables). */
+	/** The failure groups as blocks of whole text at `width` (failureBlocks; memoised by useFailureBlocks). */
 	readonly tables: FailureBlocks;
 }
 

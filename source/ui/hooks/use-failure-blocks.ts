@@ -7,7 +7,7 @@ import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../theme/glyphs.js';
  * The failure groups as blocks of wrapped lines, built again only when the groups or the width
  * change, not on every tick of the clock that rebuilds the rest of the detail pane.
  */
-export function useFailureTables(
+export function useFailureBlocks(
 	failures: FailureDetail | undefined,
 	width: number,
 	ascii: boolean,
