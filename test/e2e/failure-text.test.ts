@@ -138,7 +138,8 @@ class DemoPane {
 			// Below the fold a section may still have been loading: open the pane again and read it again.
 			if (!lines.join('\n').includes('loading') || attempt === 5) {
 				this.keys('Escape');
-				await this.waitFor((rows) => !rows.join('\n').includes(`/${name}`), 'the filter cleared');
+				// The footer's filter mark, not the name: the pane itself shows URIs like s3://…/${name}/.
+				await this.waitFor((rows) => !rows.join('\n').includes(`[/${name}`), 'the filter cleared');
 				this.keys('Escape');
 				await this.waitFor(
 					(rows) => !rows.some((row) => row.includes(`${name}  details`)),
