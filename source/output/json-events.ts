@@ -118,6 +118,10 @@ export function eventRecord(
 				message: event.error.message,
 				requestId: event.error.requestId ?? null,
 			};
+		case 'failure-group':
+			// Scripts get `failure-group` records from the script watch (output/failure-follow.ts), which reads
+			// and caps them for the log; the poller's event feeds the TUI's timeline.
+			return undefined;
 	}
 }
 

@@ -128,6 +128,9 @@ export class PlainLog {
 				case 'credentials-problem':
 					put('', at, `error: ${event.error.message}`);
 					break;
+				case 'failure-group':
+					// Logged as groupLine, with the script watch's caps (output/failure-follow.ts).
+					break;
 			}
 		}
 		return lines;

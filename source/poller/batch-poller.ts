@@ -13,7 +13,7 @@ import {DEFAULT_INTERVAL, nextPollInterval, type IntervalBounds} from './interva
 import {observeBatch} from './observe-batch.js';
 import {RequestBudget} from './request-budget.js';
 import {rememberEvents} from './recent-events.js';
-import type {ErrorInfo, PollerEvent, PollerListener, PollerSnapshot} from './poller-state.js';
+import type {ErrorInfo, FailureDetail, PollerEvent, PollerListener, PollerSnapshot} from './poller-state.js';
 
 /** The span the request rate is averaged over (the budget keeps a minute of grants). */
 export const REQUEST_RATE_WINDOW_MS = 60_000;
@@ -167,6 +167,7 @@ export class BatchPoller {
 	loadFailures(id: string, maxPerKind?: number): void {
 		const tracked = this.#tracked.get(id);
 		if (!tracked?.view || tracked.failures?.inFlight) return;
+		const previous = tracked.failures?.detail;
 		const loader = tracked.failures?.loader ?? this.#failureLoader(tracked);
 		const entry: NonNullable<Tracked['failures']> = {loader, detail: loader.detail(true), inFlight: true};
 		tracked.failures = entry;
@@ -177,6 +178,7 @@ export class BatchPoller {
 			.then(
 				() => {
 					entry.detail = entry.loader.detail(false);
+					this.#newFailureGroups(tracked.id, previous, entry.detail);
 				},
 				(error: unknown) => {
 					if ((error as Error).name === 'AbortError') return;
@@ -190,6 +192,30 @@ export class BatchPoller {
 				entry.inFlight = false;
 				if (this.#tracked.get(id) === tracked) this.#dirty(tracked);
 			});
+	}
+
+	/** Events for the failure groups a page brought that the batch did not have before (for the timeline). */
+	#newFailureGroups(
+		id: string,
+		before: FailureDetail | undefined,
+		after: Omit<FailureDetail, 'error'>,
+	): void {
+		const at = Date.now();
+		for (const kind of ['submission', 'run'] as const) {
+			const list = kind === 'run' ? 'runs' : 'submissions';
+			const known = new Set(before?.[list].groups.map((group) => group.key));
+			for (const group of after[list].groups)
+				if (!known.has(group.key))
+					this.#events.push({
+						type: 'failure-group',
+						id,
+						at,
+						kind,
+						reason: group.reason,
+						message: group.message,
+						count: group.count,
+					});
+		}
 	}
 
 	/** A batch's failure loader, whose progress (each failed run's reason) shows while a page loads. */

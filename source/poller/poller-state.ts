@@ -82,6 +82,16 @@ export type PollerEvent =
 			readonly runs: number;
 			readonly submissions: number;
 	  }
+	/** A page of failure reasons brought a group (reason and message shape) not seen before for the batch. */
+	| {
+			readonly type: 'failure-group';
+			readonly id: string;
+			readonly at: number;
+			readonly kind: 'run' | 'submission';
+			readonly reason: string;
+			readonly message: string;
+			readonly count: number;
+	  }
 	| {
 			readonly type: 'batch-finished';
 			readonly id: string;

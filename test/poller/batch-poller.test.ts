@@ -302,6 +302,8 @@ describe('BatchPoller (fake timers)', () => {
 			{reason: 'STORAGE_FULL', message: 'full', example: 'r3'},
 		]);
 		start({batchIds: ['1']});
+		// Events reach the snapshot's ring with the notifications, which go only to listeners.
+		poller?.subscribe(() => {});
 		await vi.advanceTimersByTimeAsync(1);
 		poller?.loadFailures('1');
 		await vi.advanceTimersByTimeAsync(5_000);
@@ -318,6 +320,13 @@ describe('BatchPoller (fake timers)', () => {
 		detail = poller?.snapshot().batches[0]?.failures;
 		expect(detail?.submissions).toMatchObject({loaded: 7, complete: true});
 		expect(api.count('GetRun')).toBe(3);
+		// Each group is news once, when the page that brought it arrives (for the timeline).
+		const groups = (poller?.snapshot().recentEvents ?? []).filter((event) => event.type === 'failure-group');
+		expect(groups.map((event) => `${event.kind} ${event.reason} ${event.message}`).sort()).toEqual([
+			'run STORAGE_FULL full',
+			'run TASK_FAILED exit 137',
+			'submission ValidationException bad input 0',
+		]);
 	});
 
 	it('reports a request rate that never exceeds what its budget allows over the same window', async () => {

@@ -26,6 +26,11 @@ function eventWords(event: PollerEvent, arrow: string): {text: string; color?: C
 			].filter(Boolean);
 			return {text: `+${parts.join(', ')}`, color: 'red'};
 		}
+		case 'failure-group':
+			return {
+				text: `new ${event.kind} failure group: ${event.reason}${event.message ? `: ${event.message}` : ''}`,
+				color: 'red',
+			};
 		case 'batch-finished':
 			return {text: `finished ${event.status}: ${event.verdict.label}`, color: 'green'};
 		case 'anomaly':

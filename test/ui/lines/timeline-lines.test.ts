@@ -17,6 +17,15 @@ describe('the event timeline', () => {
 	it('says each event with its time and batch name, as given (newest first)', () => {
 		const events: PollerEvent[] = [
 			{type: 'status-changed', id: '2222222', at: T0 + 2_000, from: 'PENDING', to: 'SUBMITTING'},
+			{
+				type: 'failure-group',
+				id: '1111111',
+				at: T0 + 1_500,
+				kind: 'run',
+				reason: 'TASK_FAILED',
+				message: 'exit 137',
+				count: 2,
+			},
 			{type: 'failure-appeared', id: '1111111', at: T0 + 1_000, runs: 3, submissions: 1},
 			{type: 'error', id: '1111111', at: T0, error: {kind: 'throttled', message: 'x', at: T0}},
 			{type: 'recovered', at: T0},
@@ -27,6 +36,7 @@ describe('the event timeline', () => {
 		const lines = timelineLines(events, batches, 80, UNICODE_GLYPHS).map(text);
 		expect(lines).toEqual([
 			'09:30:07  rnaseq-pilot-48        PENDING → SUBMITTING',
+			'09:30:06  germline-trio-2026-11  new run failure group: TASK_FAILED: exit 137',
 			'09:30:06  germline-trio-2026-11  +3 runs failed, 1 submission failed',
 			'09:30:05  germline-trio-2026-11  error: throttled',
 			'09:30:05  discovery              ListBatch answers again',
