@@ -1,5 +1,6 @@
 import {BINDINGS, MOUSE_BINDINGS, type Binding, type KeyContext} from '../input/key-bindings.js';
-import {clipLine, fit, type Line} from '../text/styled-line.js';
+import {fit, type Line} from '../text/styled-line.js';
+import {wrapText} from '../text/wrap-text.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {keyLabel} from './key-label.js';
 
@@ -9,10 +10,28 @@ const SECTIONS: ReadonlyArray<{readonly title: string; readonly contexts: readon
 	{title: 'While typing a filter (after /)', contexts: ['filter']},
 ];
 
-/** The help overlay: every binding of the table the input hook uses, with its description. */
+const KEY_COLUMN = 14;
+
+/** A key and its description, the description wrapped under itself so nothing is cut. */
+function keyLines(keys: string, description: string, width: number): Line[] {
+	const room = Math.max(1, width - KEY_COLUMN);
+	return wrapText(description, room).map((part, index) => [
+		{text: index === 0 ? fit(keys, KEY_COLUMN) : ' '.repeat(KEY_COLUMN), bold: index === 0},
+		{text: part},
+	]);
+}
+
+/** A dim note, wrapped to the width. */
+const note = (text: string, width: number): Line[] =>
+	wrapText(text, Math.max(1, width)).map((part) => [{text: part, dim: true}]);
+
+/** The help overlay: every binding of the table the input hook uses, with its description, wrapped to `width`. */
 export function helpLines(width: number, glyphs: Glyphs): Line[] {
 	const lines: Line[] = [];
 	const listed = new Set<Binding>();
+	const add = (more: readonly Line[]) => {
+		for (const line of more) lines.push(line);
+	};
 	for (const section of SECTIONS) {
 		const bindings = BINDINGS.filter(
 			(binding) =>
@@ -20,50 +39,19 @@ export function helpLines(width: number, glyphs: Glyphs): Line[] {
 		);
 		if (bindings.length === 0) continue;
 		if (lines.length > 0) lines.push([]);
-		lines.push([{text: section.title, bold: true}]);
+		add(wrapText(section.title, Math.max(1, width)).map((part) => [{text: part, bold: true}]));
 		for (const binding of bindings) {
 			listed.add(binding);
-			lines.push(
-				clipLine(
-					[{text: fit(`  ${keyLabel(binding.keys, glyphs)}`, 14), bold: true}, {text: binding.description}],
-					width,
-					glyphs.ellipsis,
-				),
-			);
+			add(keyLines(`  ${keyLabel(binding.keys, glyphs)}`, binding.description, width));
 		}
 	}
 	lines.push([], [{text: 'Mouse (with --mouse)', bold: true}]);
-	for (const binding of MOUSE_BINDINGS)
-		lines.push(
-			clipLine(
-				[{text: fit(`  ${binding.keys}`, 14), bold: true}, {text: binding.description}],
-				width,
-				glyphs.ellipsis,
-			),
-		);
-	lines.push(
-		[],
-		clipLine(
-			[
-				{
-					text: 'Focus: the highlighted pane title takes j/k and PgUp/PgDn; Tab moves it.',
-					dim: true,
-				},
-			],
-			width,
-			glyphs.ellipsis,
-		),
-		clipLine(
-			[
-				{
-					text: 'Stale numbers are dimmed and say how old they are; nothing is shown as live that is not.',
-					dim: true,
-				},
-			],
-			width,
-			glyphs.ellipsis,
-		),
-		[{text: 'Press ? or Esc to close.', dim: true}],
+	for (const binding of MOUSE_BINDINGS) add(keyLines(`  ${binding.keys}`, binding.description, width));
+	lines.push([]);
+	add(note('Focus: the highlighted pane title takes j/k and PgUp/PgDn; Tab moves it.', width));
+	add(
+		note('Stale numbers are dimmed and say how old they are; nothing is shown as live that is not.', width),
 	);
+	add(note('Press ? or Esc to close.', width));
 	return lines;
 }

@@ -16,4 +16,14 @@ describe('helpLines', () => {
 		for (const binding of MOUSE_BINDINGS)
 			expect(help.slice(mouse).some((line) => line.includes(binding.description))).toBe(true);
 	});
+
+	it('wraps descriptions under themselves at any width: nothing is cut with an ellipsis', () => {
+		for (const width of [30, 49, 80]) {
+			const help = text(width);
+			for (const line of help) expect(line.length).toBeLessThanOrEqual(width);
+			expect(help.join('\n')).not.toContain('…');
+			const joined = help.map((line) => line.trim()).join(' ');
+			for (const binding of BINDINGS) expect(joined).toContain(binding.description);
+		}
+	});
 });
