@@ -172,7 +172,10 @@ describe('the TUI on a real pty against a hostile HealthOmics', () => {
 		pty.send('\t');
 		await wait((s) => s.includes('l more failures'), 'the focus on the detail pane');
 		pty.send('?');
-		helpScreen = await wait((s) => s.includes('Press ? or Esc to close.'), 'the help overlay');
+		helpScreen = await wait(
+			(s) => s.includes('this help') && s.includes('Esc clear/close'),
+			'the help overlay',
+		);
 		await sleep(150);
 		pty.send('\u001b');
 		await wait(
