@@ -79,6 +79,27 @@ export const BINDINGS: readonly Binding[] = [
 		action: (input) => ({type: 'jump', index: Number(input) - 1}),
 	},
 	{
+		keys: 'Esc',
+		description: 'clear the filter / close help or detail / leave the timeline (never destructive)',
+		contexts: EVERYWHERE,
+		footer: [
+			{label: 'clear/close', contexts: ['help'], rank: 2},
+			{label: 'clear', contexts: ['filter'], rank: 2},
+			// What Esc does next (see the reducer): clear a kept filter first, else close the detail pane.
+			// Listed before Enter/d and Tab: among hints of one rank the last goes first, and Esc stays longest.
+			{label: 'clear filter', contexts: PANES, rank: 2, when: (view) => view.state.filter !== ''},
+			{
+				label: 'close',
+				contexts: PANES,
+				rank: 2,
+				when: (view) => view.state.filter === '' && view.state.detailOpen,
+			},
+		],
+		// Escape also sets `meta` in Ink 6.8: it is told by its own flag.
+		matches: (_input, key) => key.escape,
+		action: () => ({type: 'escape'}),
+	},
+	{
 		keys: 'Enter/d',
 		description: 'open or close the detail pane (it takes the focus)',
 		contexts: PANES,
@@ -129,26 +150,6 @@ export const BINDINGS: readonly Binding[] = [
 		footer: [{label: 'filter', contexts: PANES, rank: 5}],
 		matches: is('/'),
 		action: () => ({type: 'start-filter'}),
-	},
-	{
-		keys: 'Esc',
-		description: 'clear the filter / close help or detail / leave the timeline (never destructive)',
-		contexts: EVERYWHERE,
-		footer: [
-			{label: 'clear/close', contexts: ['help'], rank: 2},
-			{label: 'clear', contexts: ['filter'], rank: 2},
-			// What Esc does next (see the reducer): clear a kept filter first, else close the detail pane.
-			{label: 'clear filter', contexts: PANES, rank: 2, when: (view) => view.state.filter !== ''},
-			{
-				label: 'close',
-				contexts: PANES,
-				rank: 2,
-				when: (view) => view.state.filter === '' && view.state.detailOpen,
-			},
-		],
-		// Escape also sets `meta` in Ink 6.8: it is told by its own flag.
-		matches: (_input, key) => key.escape,
-		action: () => ({type: 'escape'}),
 	},
 	{
 		keys: 'f',

@@ -1,4 +1,4 @@
-import {allocateWidths, type Segment} from '../../domain/progress-segments.js';
+import type {Segment} from '../../domain/progress-segments.js';
 import {SEGMENT_COLORS, SEGMENT_LABELS} from '../theme/palette.js';
 import {formatCount, formatPercent} from '../text/format.js';
 import type {Glyphs} from '../theme/glyphs.js';
@@ -60,18 +60,40 @@ export function legendLines(
 
 /**
  * The legend's percentages, in tenths that add up to exactly 100 when the segments make up the total
- * (87.7% + 12.3%, never 87% + 12%): a partial segment never reads 100%, a non-zero one never 0%.
+ * (87.7% + 12.3%, never 87% + 12%): a partial segment never reads 100%, a non-zero one never 0%
+ * (one below 0.1% reads `<0.1%`).
  */
 function legendPercents(segments: readonly Segment[], total: number): string[] {
 	const counts = segments.map((segment) => segment.count);
 	if (total <= 0 || counts.reduce((sum, count) => sum + count, 0) !== total)
 		return counts.map((count) => formatPercent(count, total));
-	const tenths = allocateWidths(counts, 1000);
+	const tenths = shares(counts, total, 1000);
 	return counts.map((count, index) =>
 		count > 0 && (count / total) * 1000 < 1
 			? '<0.1%'
 			: `${((tenths[index] ?? 0) / 10).toFixed(1).replace(/\.0$/, '')}%`,
 	);
+}
+
+/**
+ * `units` split among counts in proportion by largest remainder: the shares add up to `units`, each
+ * within one unit of its exact value. A count below one unit may get none (the legend says `<0.1%`).
+ */
+function shares(counts: readonly number[], total: number, units: number): number[] {
+	const exact = counts.map((count) => (count / total) * units);
+	const result = exact.map(Math.floor);
+	let left = units - result.reduce((sum, share) => sum + share, 0);
+	const order = exact
+		.map((value, index) => ({index, rest: value - Math.floor(value)}))
+		.sort((a, b) => b.rest - a.rest || a.index - b.index);
+	for (const {index} of order) {
+		if (left <= 0) break;
+		// A part of the whole never rounds up to all of it.
+		if ((result[index] ?? 0) + 1 === units && (counts[index] ?? 0) < total) continue;
+		result[index] = (result[index] ?? 0) + 1;
+		left -= 1;
+	}
+	return result;
 }
 
 /** A compact count for narrow columns: 950, 3k, 12.3k, 100k, 1.2M (at most four characters and a unit). */

@@ -175,6 +175,41 @@ describe('batch panel numbers', () => {
 		expect(lineOf(deleting, T0 + 91 * MINUTE, 'Elapsed')).toMatch(/^Elapsed\s+1h 00m\s+Throughput —\s+ETA —/);
 	});
 
+	it('legend percentages add up for a 100,000-run batch with tiny segments, none rounded to 100% or 0%', () => {
+		const big = polled([
+			[
+				{
+					...cancelled(),
+					status: 'INPROGRESS',
+					totalRuns: 100_000,
+					runSummary: {
+						completedRunCount: 6,
+						failedRunCount: 17,
+						runningRunCount: 7_770,
+						startingRunCount: 195,
+						pendingRunCount: 107,
+					},
+				},
+				T0 + 30 * MINUTE,
+			],
+		]);
+		const legend = text(big, T0 + 30 * MINUTE).join('\n');
+		expect(legend).toMatch(/completed 6 \(<0\.1%\).*failed 17 \(<0\.1%\).*running 7,770 \(7\.8%\)/s);
+		expect(legend).toMatch(/starting 195 \(0\.2%\).*pending 107 \(0\.1%\).*not started 91,905 \(91\.9%\)/s);
+		const almost = polled([
+			[
+				{
+					...cancelled(),
+					status: 'INPROGRESS',
+					totalRuns: 100_000,
+					runSummary: {completedRunCount: 99_995, runningRunCount: 5},
+				},
+				T0,
+			],
+		]);
+		expect(text(almost, T0).join('\n')).toMatch(/completed 99,995 \(99\.9%\).*running 5 \(<0\.1%\)/s);
+	});
+
 	it('shows the id whole beside the status, or on its own line when the width is short (40 columns)', () => {
 		const batch = polled([[going('INPROGRESS', 100), T0 + 30 * MINUTE]]);
 		const at = (width: number) =>

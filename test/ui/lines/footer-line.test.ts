@@ -48,5 +48,7 @@ describe('footerLine', () => {
 		// Short of room, Esc outlasts refresh, failures, sort, pause, filter, more failures and move.
 		expect(text(60, detail)).toContain('Esc close');
 		expect(text(60, detail)).not.toContain('r refresh');
+		// At 40 columns Esc is the last of the keys to go, after Enter/d and Tab.
+		expect(text(40, detail)).toBe('Esc close  ? help  q quit  ');
 	});
 });
