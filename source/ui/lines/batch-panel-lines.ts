@@ -6,6 +6,7 @@ import {estimateRemainingMs, isStalled, unchangedForMs} from '../../domain/throu
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {statusColor} from '../theme/palette.js';
 import {clipLine, fit, lineWidth, widthOf, type Line, type Span} from '../text/styled-line.js';
+import {wrapLine} from '../text/wrap-line.js';
 import {formatClock, formatCount, formatDuration, formatPercent, formatTimestamp} from '../text/format.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {barSpans, legendLines} from './progress-bar.js';
@@ -172,7 +173,8 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	}
 	if (batch.lastUpdated !== undefined && !stale)
 		lines.push([{text: `updated ${formatClock(batch.lastUpdated)}`, dim: true}]);
-	return lines.map((line) => clipLine(line, width, glyphs.ellipsis));
+	// Wrapped, never cut: what does not fit goes on under its label.
+	return lines.flatMap((line) => wrapLine(line, width, Math.min(LABEL, Math.floor(width / 3))));
 }
 
 /** "Created …   Submitted …   Processed …": the end as the API reports it, or as the polls saw it. */

@@ -1,7 +1,8 @@
 import {throughputSeries} from '../../domain/throughput-series.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {formatDuration} from '../text/format.js';
-import {clipLine, fit, type Line} from '../text/styled-line.js';
+import {fit, type Line} from '../text/styled-line.js';
+import {wrapLine} from '../text/wrap-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {sparkline} from './sparkline.js';
 
@@ -42,5 +43,5 @@ export function panelExtraLines(batch: BatchSnapshot, width: number, glyphs: Gly
 		for (const [key, value] of view.settings)
 			lines.push([{text: fit(`  ${key}`, SETTING_KEY), dim: true}, {text: value}]);
 	}
-	return lines.map((line) => clipLine(line, width, glyphs.ellipsis));
+	return lines.flatMap((line) => wrapLine(line, width, Math.min(SETTING_KEY, Math.floor(width / 3))));
 }

@@ -1,7 +1,8 @@
 import {sanitizeText} from '../../domain/sanitize-text.js';
 import type {BatchSnapshot, PollerEvent} from '../../poller/poller-state.js';
 import {formatClock, formatCount} from '../text/format.js';
-import {clipLine, fit, widthOf, type ColorName, type Line, type Span} from '../text/styled-line.js';
+import {fit, widthOf, type ColorName, type Line, type Span} from '../text/styled-line.js';
+import {wrapLine} from '../text/wrap-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {rowName, shortenMiddle} from './batch-names.js';
 
@@ -73,7 +74,7 @@ export function timelineLines(
 	});
 	const widest = shown.reduce((most, entry) => Math.max(most, widthOf(entry.name)), 0);
 	const nameWidth = Math.min(widest, Math.max(8, Math.floor(width * NAME_SHARE)));
-	return shown.map(({event, words, name}) => {
+	return shown.flatMap(({event, words, name}) => {
 		const spans: Span[] = [
 			{text: formatClock(event.at), dim: true},
 			{text: '  '},
@@ -81,6 +82,7 @@ export function timelineLines(
 			{text: '  '},
 			{text: words.text, ...(words.color ? {color: words.color} : {})},
 		];
-		return clipLine(spans, width, glyphs.ellipsis);
+		// Wrapped under the words, never cut: rows for the timeline are counted from these lines.
+		return wrapLine(spans, width, Math.min(Math.floor(width / 2), 8 + 2 + nameWidth + 2));
 	});
 }

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {lineWidth} from '../../../source/ui/text/styled-line.js';
 import {toBatchView} from '../../../source/domain/batch-view.js';
 import {sampleOf} from '../../../source/domain/throughput.js';
 import type {RawBatch} from '../../../source/domain/raw-batch.js';
@@ -208,6 +209,31 @@ describe('batch panel numbers', () => {
 			],
 		]);
 		expect(text(almost, T0).join('\n')).toMatch(/completed 99,995 \(99\.9%\).*running 5 \(<0\.1%\)/s);
+	});
+
+	it('wraps what does not fit instead of cutting it: submission rate, timings, at any width (found by trying it)', () => {
+		const submitting = (submitted: number): RawBatch => ({
+			...cancelled(),
+			name: 'wgs-cohort-2026-11',
+			status: 'SUBMITTING',
+			totalRuns: 100_000,
+			submissionSummary: {
+				successfulStartSubmissionCount: submitted,
+				pendingStartSubmissionCount: 100_000 - submitted,
+			},
+			runSummary: {runningRunCount: submitted},
+		});
+		const batch = polled([
+			[submitting(8_000), T0 + 10 * MINUTE],
+			[submitting(8_480), T0 + 11 * MINUTE],
+		]);
+		for (const width of [40, 60, 75, 100]) {
+			const lines = batchPanelLines(batch, {...context(T0 + 11 * MINUTE), width});
+			for (const line of lines) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+			const shown = lines.map((line) => line.map((span) => span.text).join('')).join('\n');
+			expect(shown).not.toContain('…');
+			expect(shown.replace(/\s+/g, ' ')).toMatch(/91,520 to go, all submitted in \S+ \S+ \(\d\d:\d\d:\d\d\)/);
+		}
 	});
 
 	it('shows the id whole beside the status, or on its own line when the width is short (40 columns)', () => {
