@@ -16,6 +16,22 @@ const isRun = (input: string, key: Key) =>
 	!key.backspace &&
 	!key.delete;
 
+/** A printable key with meta set and nothing else: ESC followed by that key. */
+const escapeThenKey = (input: string, key: Key) =>
+	key.meta &&
+	!key.escape &&
+	!key.ctrl &&
+	input.length === 1 &&
+	input >= ' ' &&
+	!key.upArrow &&
+	!key.downArrow &&
+	!key.leftArrow &&
+	!key.rightArrow &&
+	!key.pageUp &&
+	!key.pageDown &&
+	!key.return &&
+	!key.tab;
+
 /**
  * The one root input handler: maps each key, through the bindings table, to an action for the
  * context the keyboard is in *now* (read per key, so the keys of one read each see the one before).
@@ -29,6 +45,12 @@ export function useKeyInput(context: () => KeyContext, onAction: (action: UiActi
 				const action = actionForKey(character, pressed, context());
 				if (action) onAction(action);
 			};
+			// Esc and a key in one read reach Ink as Alt-key (meta): batchtop binds no Alt keys, so it is
+			// the Esc the user pressed, then the key (a fast "Esc j" over SSH lost both).
+			if (escapeThenKey(input, key)) {
+				one('', {...key, meta: false, escape: true});
+				return one(input, {...key, meta: false});
+			}
 			if (!isRun(input, key)) return one(input, key);
 			for (const character of input) {
 				const split = keyOfCharacter(character, key);

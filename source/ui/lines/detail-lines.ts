@@ -28,7 +28,8 @@ function failureSection(
 	blocks: readonly Line[],
 	context: DetailContext,
 ): Line[] {
-	if (total === 0 && !(list && list.loaded > 0)) return [[{text: `${title}: none`, dim: true}]];
+	// "Runs: none" read as no runs at all on a running batch: it means none failed.
+	if (total === 0 && !(list && list.loaded > 0)) return [[{text: `${title}: none failed`, dim: true}]];
 	const state = failureListState(total, list, loading, context.glyphs.ellipsis);
 	const heading: Span = {text: `${title}: ${formatCount(total)} failed`, bold: true, color: 'red'};
 	return [...sectionHeading(heading, state, context.width), ...blocks];
