@@ -69,11 +69,13 @@ function legendPercents(segments: readonly Segment[], total: number): string[] {
 		return counts.map((count) => formatPercent(count, total));
 	const tenths = shares(counts, total, 1000);
 	return counts.map((count, index) =>
-		count > 0 && (count / total) * 1000 < 1
-			? '<0.1%'
-			: `${((tenths[index] ?? 0) / 10).toFixed(1).replace(/\.0$/, '')}%`,
+		count > 0 && (count / total) * 1000 < 1 ? '<0.1%' : percentText((tenths[index] ?? 0) / 10),
 	);
 }
+
+/** As the bars' own percentages read: one decimal below 10%, whole numbers drop their ".0" above. */
+const percentText = (value: number): string =>
+	`${value < 10 ? value.toFixed(1) : value.toFixed(1).replace(/\.0$/, '')}%`;
 
 /**
  * `units` split among counts in proportion by largest remainder: the shares add up to `units`, each

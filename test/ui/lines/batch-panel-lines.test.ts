@@ -149,7 +149,7 @@ describe('batch panel numbers', () => {
 		expect(lines.find((line) => line.startsWith('Runs'))).toMatch(/ 258\/800 32%$/);
 		// The legend's percentages add up: 31.3 + 1 + 67.7 (floored, 31 + 1 + 67 read as 99%).
 		expect(lines.join('\n')).toMatch(
-			/completed 250 \(31\.3%\) .* failed 8 \(1%\) .* cancelled 542 \(67\.7%\)/,
+			/completed 250 \(31\.3%\) .* failed 8 \(1\.0%\) .* cancelled 542 \(67\.7%\)/,
 		);
 	});
 
