@@ -124,7 +124,12 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	lines.push([]);
 
 	const time = (date: Date | undefined) => (date ? formatTimestamp(date, now) : glyphs.dash);
-	lines.push([{text: fit('Created', LABEL)}, {text: timesText(view, batch.history, now, time)}]);
+	lines.push([
+		{text: fit('Created', LABEL)},
+		...timesText(view, batch.history, now, time).map((text, index) => ({
+			text: index > 0 ? `   ${text}` : text,
+		})),
+	]);
 	const rate = throughputOf(view, batch.history, now, context.throughputWindowMs);
 	const remaining = estimateRemainingMs(view, rate && !rate.average ? rate.perMinute : undefined);
 	lines.push([
@@ -177,19 +182,19 @@ export function batchPanelLines(batch: BatchSnapshot, context: PanelContext): Li
 	return lines.flatMap((line) => wrapLine(line, width, Math.min(LABEL, Math.floor(width / 3))));
 }
 
-/** "Created …   Submitted …   Processed …": the end as the API reports it, or as the polls saw it. */
+/** "Created …", "Submitted …", "Processed …" (one part each, kept whole when wrapped): the end as the API reports it, or as the polls saw it. */
 function timesText(
 	view: BatchView,
 	history: BatchSnapshot['history'],
 	now: number,
 	time: (date: Date | undefined) => string,
-): string {
-	const head = `${time(view.createdAt)}   Submitted ${time(view.submittedAt)}   `;
-	if (view.failedAt) return `${head}Failed ${time(view.failedAt)}`;
-	if (view.processedAt) return `${head}Processed ${time(view.processedAt)}`;
+): string[] {
+	const head = [time(view.createdAt), `Submitted ${time(view.submittedAt)}`];
+	if (view.failedAt) return [...head, `Failed ${time(view.failedAt)}`];
+	if (view.processedAt) return [...head, `Processed ${time(view.processedAt)}`];
 	const end = runEnd(view, history);
-	if (!end) return `${head}Processed ${time(undefined)}`;
-	return `${head}Ended ${end.known === 'at-most' ? 'by ' : ''}${time(new Date(end.at))}`;
+	if (!end) return [...head, `Processed ${time(undefined)}`];
+	return [...head, `Ended ${end.known === 'at-most' ? 'by ' : ''}${time(new Date(end.at))}`];
 }
 
 /** "2h 06m", "at most 2h 06m" (the end is only bounded), or the dash when unknown. */

@@ -3,7 +3,7 @@ import {wrapText} from './wrap-text.js';
 
 /**
  * A styled line wrapped to `width` columns instead of cut: at spaces, each span keeping its style, the
- * rows after the first indented by `indent` (under a label, say). A word wider than a row breaks as
+ * rows after the first indented by `indent` (under a label, say). A span that fits a row is kept whole. A word wider than a row breaks as
  * wrapText breaks it (after `/` and punctuation first), so nothing is lost and no ellipsis is shown.
  */
 export function wrapLine(line: Line, width: number, indent = 0): Line[] {
@@ -22,6 +22,14 @@ export function wrapLine(line: Line, width: number, indent = 0): Line[] {
 		used += widthOf(text);
 	};
 	for (const span of line) {
+		// A span that fits a row of its own is not split: "Processed Nov 29 17:21" moves down whole.
+		const whole = span.text.trimStart();
+		const wholeWidth = widthOf(whole);
+		if (used + widthOf(span.text) > width && wholeWidth <= width - margin && used > margin) {
+			newRow();
+			place(whole, span);
+			continue;
+		}
 		for (const piece of span.text.split(/( +)/)) {
 			if (piece === '') continue;
 			const pieceWidth = widthOf(piece);

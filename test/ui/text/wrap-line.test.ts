@@ -34,4 +34,17 @@ describe('wrapLine', () => {
 		);
 		expect(rows).toEqual(['outputUri', '  s3://omics-results-', '  123456789012/', '  somatic-tn-pairs/']);
 	});
+
+	it('moves a span that fits a row down whole rather than splitting it (a date stays with its label)', () => {
+		const line: Line = [
+			{text: 'Created     '},
+			{text: 'Nov 29 17:00'},
+			{text: '   Submitted Nov 29 17:05'},
+			{text: '   Processed Nov 29 17:21'},
+		];
+		expect(text(wrapLine(line, 64, 12))).toEqual([
+			'Created     Nov 29 17:00   Submitted Nov 29 17:05',
+			'            Processed Nov 29 17:21',
+		]);
+	});
 });
