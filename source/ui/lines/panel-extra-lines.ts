@@ -3,6 +3,7 @@ import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {formatDuration} from '../text/format.js';
 import {fit, type Line} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap-line.js';
+import {labelledLines} from './wrapped-lines.js';
 import type {Glyphs} from '../theme/glyphs.js';
 import {sparkline} from './sparkline.js';
 
@@ -41,7 +42,13 @@ export function panelExtraLines(batch: BatchSnapshot, width: number, glyphs: Gly
 	if (view.settings.length > 0) {
 		lines.push([], [{text: 'Default run setting', bold: true}]);
 		for (const [key, value] of view.settings)
-			lines.push([{text: fit(`  ${key}`, SETTING_KEY), dim: true}, {text: value}]);
+			// Under its key when it does not fit beside it, so an ARN or URI keeps one row to select.
+			for (const line of labelledLines(`  ${key}`, value, width, {
+				labelColumns: SETTING_KEY,
+				underIndent: 4,
+				labelStyle: {dim: true},
+			}))
+				lines.push(line);
 	}
 	return lines.flatMap((line) => wrapLine(line, width, Math.min(SETTING_KEY, Math.floor(width / 3))));
 }
