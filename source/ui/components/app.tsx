@@ -123,9 +123,9 @@ function Monitor({
 	const detail = useMemo(
 		() =>
 			state.detailOpen && selected
-				? detailLines(selected, now, {width: layout.panelColumns, glyphs, tables})
+				? detailLines(selected, now, {width: layout.panelColumns, glyphs, tables, paused: snapshot.paused})
 				: [],
-		[state.detailOpen, selected, now, layout.panelColumns, glyphs, tables],
+		[state.detailOpen, selected, now, layout.panelColumns, glyphs, tables, snapshot.paused],
 	);
 	const help = useMemo(() => helpLines(layout.panelColumns, glyphs), [layout.panelColumns, glyphs]);
 	const panelWidth = layout.panelColumns;

@@ -11,6 +11,8 @@ export interface DetailContext {
 	readonly glyphs: Glyphs;
 	/** The failure groups as blocks of whole text at `width` (failureBlocks; memoised by useFailureBlocks). */
 	readonly tables: FailureBlocks;
+	/** Polling is paused: a page being read waits, and says so. */
+	readonly paused?: boolean;
 }
 
 /** A section's heading, `Runs: 9 failed  (all 9 loaded)`, the state under it when both do not fit one row. */
@@ -30,7 +32,7 @@ function failureSection(
 ): Line[] {
 	// "Runs: none" read as no runs at all on a running batch: it means none failed.
 	if (total === 0 && !(list && list.loaded > 0)) return [[{text: `${title}: none failed`, dim: true}]];
-	const state = failureListState(total, list, loading, context.glyphs.ellipsis);
+	const state = failureListState(total, list, loading, context.glyphs.ellipsis, context.paused);
 	const heading: Span = {text: `${title}: ${formatCount(total)} failed`, bold: true, color: 'red'};
 	return [...sectionHeading(heading, state, context.width), ...blocks];
 }
@@ -45,7 +47,9 @@ export function failureListState(
 	list: FailureList | undefined,
 	loading: boolean,
 	ellipsis: string,
+	paused = false,
 ): string {
+	if (loading && paused) return `${formatCount(list?.loaded ?? 0)} loaded, loading paused (p resumes)`;
 	if (!list || (list.loaded === 0 && loading)) return `loading${ellipsis}`;
 	const loaded = formatCount(list.loaded);
 	if (loading) return `${loaded} loaded, loading more${ellipsis}`;

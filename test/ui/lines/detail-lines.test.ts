@@ -53,6 +53,8 @@ describe('the detail pane', () => {
 		expect(section(lines, 'Runs')).toBe('Runs: 4 failed  (2 loaded, press l for more)');
 		expect(failureListState(4, list(2), true, '…')).toBe('2 loaded, loading more…');
 		expect(failureListState(4, list(0), true, '…')).toBe('loading…');
+		// Paused, a page being read waits: it says so rather than "loading more" (found by trying it).
+		expect(failureListState(4, list(2), true, '…', true)).toBe('2 loaded, loading paused (p resumes)');
 	});
 
 	it('computes "Fetched … ago" from the now it is given, never negative', () => {
