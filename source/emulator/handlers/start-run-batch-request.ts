@@ -1,16 +1,7 @@
 import {constraintError, validationError} from '../http/api-error.js';
-import {
-	checkEnum,
-	checkInteger,
-	checkNumericId,
-	checkObject,
-	checkOptionalText,
-	checkTags,
-	checkText,
-} from '../http/field-validation.js';
 import type {BatchSpec} from '../scenario/scenario-schema.js';
 
-/** A validated StartRunBatch request, ready to become a batch. */
+/** A StartRunBatch request, ready to become a batch. */
 export interface StartRunBatchRequest {
 	readonly requestId: string;
 	readonly spec: BatchSpec;
@@ -19,25 +10,22 @@ export interface StartRunBatchRequest {
 	readonly runNames?: Array<string | undefined>;
 }
 
-const WORKFLOW_VERSION = /^[A-Za-z0-9][A-Za-z0-9\-._]*$/;
+type Json = Record<string, unknown>;
 
-/** Validates a StartRunBatch body like the service does (shared/healthomics-batch-api.md §1.1-1.6). */
+const MAX_TAGS = 50;
+
+/**
+ * Reads a StartRunBatch body that already satisfies the service model (http/shape-validation.ts) and
+ * applies the rules the model cannot express (shared/healthomics-batch-api.md §1.1-1.6).
+ */
 export function parseStartRunBatch(body: unknown, s3SettingsRuns: number): StartRunBatchRequest {
-	const request = checkObject('request body', body ?? {});
-	const requestId = checkText('requestId', request['requestId'], 1, 128);
-	const batchName = checkOptionalText('batchName', request['batchName'], 1, 64);
-	const tags = request['tags'] === undefined ? {} : checkTags('tags', request['tags']);
-	if (request['defaultRunSetting'] === undefined) throw validationError('defaultRunSetting is required');
-	const defaultRunSetting = checkDefaultRunSetting(
-		checkObject('defaultRunSetting', request['defaultRunSetting']),
-	);
-	if (request['batchRunSettings'] === undefined) throw validationError('batchRunSettings is required');
-	const settings = checkObject('batchRunSettings', request['batchRunSettings']);
-	const hasInline = settings['inlineSettings'] !== undefined;
-	const hasS3 = settings['s3UriSettings'] !== undefined;
-	if (hasInline === hasS3) {
-		throw validationError('batchRunSettings must contain exactly one of inlineSettings or s3UriSettings');
-	}
+	const request = body as Json;
+	const requestId = request['requestId'] as string;
+	const batchName = request['batchName'] as string | undefined;
+	const tags = (request['tags'] as Record<string, string> | undefined) ?? {};
+	checkTagCount('tags', tags);
+	const defaultRunSetting = checkDefaultRunSetting(request['defaultRunSetting'] as Json);
+	const settings = request['batchRunSettings'] as Json;
 
 	const common = {
 		...(batchName === undefined ? {} : {name: batchName}),
@@ -47,8 +35,8 @@ export function parseStartRunBatch(body: unknown, s3SettingsRuns: number): Start
 			? {runGroupId: defaultRunSetting['runGroupId']}
 			: {}),
 	};
-	if (hasS3) {
-		const uri = checkText('batchRunSettings.s3UriSettings', settings['s3UriSettings'], 1, 750);
+	const uri = settings['s3UriSettings'];
+	if (typeof uri === 'string') {
 		if (!/^s3:\/\/[^/]+\/.+/.test(uri)) {
 			throw constraintError(
 				'batchRunSettings.s3UriSettings',
@@ -63,81 +51,47 @@ export function parseStartRunBatch(body: unknown, s3SettingsRuns: number): Start
 		};
 	}
 
-	const inline = settings['inlineSettings'];
-	if (!Array.isArray(inline) || inline.length < 1 || inline.length > 100) {
-		throw constraintError(
-			'batchRunSettings.inlineSettings',
-			Array.isArray(inline) ? `${inline.length} entries` : inline,
-			'Member must have length between 1 and 100',
-		);
-	}
+	const inline = settings['inlineSettings'] as Json[];
 	const runSettingIds: string[] = [];
 	const runNames: Array<string | undefined> = [];
 	const seen = new Set<string>();
-	inline.forEach((raw, index) => {
+	inline.forEach((entry, index) => {
 		const where = `batchRunSettings.inlineSettings.${index + 1}`;
-		const entry = checkObject(where, raw);
-		const id = checkText(`${where}.runSettingId`, entry['runSettingId'], 1, 128);
+		const id = entry['runSettingId'] as string;
 		if (seen.has(id))
 			throw validationError(
 				`Duplicate runSettingId '${id}' in inlineSettings; each runSettingId must be unique`,
 			);
 		seen.add(id);
 		runSettingIds.push(id);
-		runNames.push(checkOptionalText(`${where}.name`, entry['name'], 1, 128));
-		if (entry['priority'] !== undefined) checkInteger(`${where}.priority`, entry['priority'], 0, 100_000);
-		if (entry['outputUri'] !== undefined) checkText(`${where}.outputUri`, entry['outputUri'], 1, 750);
-		if (entry['runTags'] !== undefined) checkTags(`${where}.runTags`, entry['runTags']);
-		if (entry['parameters'] !== undefined) checkObject(`${where}.parameters`, entry['parameters']);
+		runNames.push(entry['name'] as string | undefined);
+		if (entry['runTags'] !== undefined) checkTagCount(`${where}.runTags`, entry['runTags'] as Json);
+		checkParameters(`${where}.parameters`, entry['parameters']);
 	});
 	return {requestId, defaultRunSetting, spec: {...common, totalRuns: inline.length}, runSettingIds, runNames};
 }
 
-function checkDefaultRunSetting(setting: Record<string, unknown>): Record<string, unknown> {
-	const field = (name: string): string => `defaultRunSetting.${name}`;
-	checkNumericId(field('workflowId'), setting['workflowId']);
-	const roleArn = checkText(field('roleArn'), setting['roleArn'], 1, 128);
-	if (!roleArn.startsWith('arn:'))
-		throw constraintError(
-			field('roleArn'),
-			roleArn,
-			'Member must satisfy regular expression pattern: arn:.+',
-		);
-	if (setting['workflowType'] !== undefined) {
-		const type = checkEnum(field('workflowType'), setting['workflowType'], ['PRIVATE', 'READY2RUN']);
-		if (type === 'READY2RUN') throw validationError('Ready2Run workflows are not supported in run batches');
-	}
-	for (const id of ['runGroupId', 'cacheId'] as const) {
-		if (setting[id] !== undefined) checkNumericId(field(id), setting[id]);
-	}
-	if (setting['cacheBehavior'] !== undefined) {
-		checkEnum(field('cacheBehavior'), setting['cacheBehavior'], ['CACHE_ON_FAILURE', 'CACHE_ALWAYS']);
-		if (setting['cacheId'] === undefined)
-			throw validationError('defaultRunSetting.cacheBehavior requires defaultRunSetting.cacheId');
-	}
-	if (setting['priority'] !== undefined) checkInteger(field('priority'), setting['priority'], 0, 100_000);
-	if (setting['storageCapacity'] !== undefined)
-		checkInteger(field('storageCapacity'), setting['storageCapacity'], 0, 100_000);
-	if (setting['logLevel'] !== undefined)
-		checkEnum(field('logLevel'), setting['logLevel'], ['OFF', 'FATAL', 'ERROR', 'ALL']);
-	if (setting['retentionMode'] !== undefined)
-		checkEnum(field('retentionMode'), setting['retentionMode'], ['RETAIN', 'REMOVE']);
-	if (setting['storageType'] !== undefined)
-		checkEnum(field('storageType'), setting['storageType'], ['STATIC', 'DYNAMIC']);
-	if (setting['networkingMode'] !== undefined)
-		checkEnum(field('networkingMode'), setting['networkingMode'], ['RESTRICTED', 'VPC']);
-	if (setting['outputUri'] !== undefined) checkText(field('outputUri'), setting['outputUri'], 1, 750);
-	if (setting['runTags'] !== undefined) checkTags(field('runTags'), setting['runTags']);
-	if (setting['parameters'] !== undefined) checkObject(field('parameters'), setting['parameters']);
-	if (setting['workflowVersionName'] !== undefined) {
-		const version = checkText(field('workflowVersionName'), setting['workflowVersionName'], 1, 64);
-		if (!WORKFLOW_VERSION.test(version)) {
-			throw constraintError(
-				field('workflowVersionName'),
-				version,
-				`Member must satisfy regular expression pattern: ${WORKFLOW_VERSION.source}`,
-			);
-		}
-	}
+function checkDefaultRunSetting(setting: Json): Json {
+	if (setting['workflowType'] === 'READY2RUN')
+		throw validationError('Ready2Run workflows are not supported in run batches');
+	if (setting['cacheBehavior'] !== undefined && setting['cacheId'] === undefined)
+		throw validationError('defaultRunSetting.cacheBehavior requires defaultRunSetting.cacheId');
+	if (setting['runTags'] !== undefined)
+		checkTagCount('defaultRunSetting.runTags', setting['runTags'] as Json);
+	checkParameters('defaultRunSetting.parameters', setting['parameters']);
 	return setting;
+}
+
+/** The service's 50-tag limit per resource, which the model's TagMap does not state. */
+function checkTagCount(field: string, tags: Json): void {
+	const count = Object.keys(tags).length;
+	if (count > MAX_TAGS)
+		throw constraintError(field, `${count} tags`, `Member must have at most ${MAX_TAGS} entries`);
+}
+
+/** Workflow parameters are a JSON object of names to values; the model types them only as a document. */
+function checkParameters(field: string, value: unknown): void {
+	if (value === undefined) return;
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		throw validationError(`${field} must be a JSON object`);
 }

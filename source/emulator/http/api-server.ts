@@ -4,6 +4,7 @@ import {ApiError} from './api-error.js';
 import {matchRoute} from './routes.js';
 import {parseJsonBody, readBody} from './request-body.js';
 import {sendError, sendJson, sendMalformed} from './responses.js';
+import {validateRequest} from './shape-validation.js';
 import {handleIntrospection, INTROSPECTION_PREFIX} from './introspection.js';
 import type {FaultDecision, FaultInjector} from './faults.js';
 import type {RequestStats} from './request-stats.js';
@@ -20,6 +21,9 @@ export interface ApiServerParts {
 	readonly s3SettingsRuns: number;
 }
 
+/** How long an idle keep-alive connection stays open: longer than any client's poll interval. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** The emulator's HTTP server: AWS API routes, fault injection, request counting and `/__emulator/*`. */
 export function createApiServer(parts: ApiServerParts): Server {
 	const pendingDelays = new Set<NodeJS.Timeout>();
@@ -35,6 +39,10 @@ export function createApiServer(parts: ApiServerParts): Server {
 			}
 		});
 	});
+	// Idle keep-alive sockets outlive any client's poll interval (the monitor's is 5 s at least), so a
+	// client never reuses a socket the server is closing at that very moment. Headers get longer still.
+	server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+	server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
 	server.on('close', () => {
 		for (const timer of pendingDelays) clearTimeout(timer);
 		pendingDelays.clear();
@@ -83,6 +91,7 @@ async function handle(
 	try {
 		refuseByFault(decision, route.operation);
 		const body = parseJsonBody(await readBody(request));
+		validateRequest(route.operation, {params: route.params, query: url.searchParams, body});
 		const result = route.handler({
 			account: parts.account,
 			tokens: parts.tokens,
