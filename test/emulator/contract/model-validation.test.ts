@@ -1,0 +1,400 @@
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {GetRunCommand, ListRunsCommand, StartRunBatchCommand} from '@aws-sdk/client-omics';
+import {startEmulator, type Emulator} from '../../../source/emulator/index.js';
+import {OMICS_SHAPES} from '../../../source/emulator/model/omics-shapes.js';
+import {omicsClient, rejectionOf} from '../../helpers/omics-test-client.js';
+import type {ModelShape} from '../../../source/emulator/model/model-shape-types.js';
+
+// Every constraint the extracted service model puts on StartRunBatch's input (nested structures,
+// list entries and maps included) and on GetRun's, generated from the same shapes the emulator
+// validates with: a value at each boundary is accepted, one past it is a 400 ValidationException.
+// A member the model gains later gets its cases here without new test code.
+
+type Json = Record<string, unknown>;
+type Segment = string | number;
+type Operation = 'StartRunBatch' | 'GetRun';
+
+interface Case {
+	readonly operation: Operation;
+	readonly label: string;
+	/** Where the value goes: top-level member, then members and list indexes. */
+	readonly path: readonly Segment[];
+	/** `undefined` removes the member. */
+	readonly value: unknown;
+	readonly accepted: boolean;
+}
+
+interface Request {
+	body: Json;
+	params: Record<string, string>;
+	query: Record<string, string[]>;
+}
+
+const {shapes, operations} = OMICS_SHAPES;
+const shape = (name: string): ModelShape => {
+	const found = shapes[name];
+	if (!found) throw new Error(`no shape ${name}`);
+	return found;
+};
+
+// Rules of the service that the model cannot state, so a model-valid value must respect them too
+// (shared/healthomics-batch-api.md §1.1-1.6). Each is tested on its own in wire-and-errors.test.ts.
+const PREFIXES: Record<string, string> = {'batchRunSettings.s3UriSettings': 's3://b/'};
+const COMPANIONS: Record<string, Json> = {'defaultRunSetting.cacheBehavior': {cacheId: '1'}};
+const REFUSED_ENUM_VALUES: Record<string, readonly string[]> = {
+	'defaultRunSetting.workflowType': ['READY2RUN'],
+};
+
+/** A model pattern as the service applies it: to the whole value, with Unicode property classes. */
+const modelPattern = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`, 'u');
+const dotted = (path: readonly Segment[]): string =>
+	path.filter((segment) => typeof segment === 'string').join('.');
+const length = (value: string): number => [...value].length;
+/** A value as a test name shows it, control characters escaped. */
+const shown = (value: string): string =>
+	JSON.stringify(value).replace(
+		/[\u007f-\u009f]/g,
+		(char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+
+/** A value of `length` characters that the shape's pattern accepts, distinct for each seed. */
+function text(model: ModelShape, path: string, size: number, seed = 0): string | undefined {
+	const prefixes = PREFIXES[path] === undefined ? ['', 'arn:'] : [PREFIXES[path]];
+	for (const prefix of prefixes) {
+		for (const fill of ['a', '1']) {
+			if (size < prefix.length + (prefix ? 1 : 0)) continue;
+			let value = prefix + fill.repeat(size - prefix.length);
+			const tag = seed === 0 ? '' : String(seed % 10 ** Math.max(0, size - prefix.length));
+			if (tag) value = value.slice(0, size - tag.length) + tag;
+			if (model.pattern === undefined || modelPattern(model.pattern).test(value)) return value;
+		}
+	}
+	return undefined;
+}
+
+/** The length a generated string gets when no boundary is being tested. */
+function usualLength(model: ModelShape, path: string): number {
+	const wanted = Math.max(model.min ?? 1, 4, (PREFIXES[path]?.length ?? 0) + 4);
+	for (let size = Math.min(wanted, model.max ?? wanted); size <= (model.max ?? 64); size++) {
+		if (text(model, path, size) !== undefined) return size;
+	}
+	for (let size = 1; size <= 64; size++) if (text(model, path, size) !== undefined) return size;
+	throw new Error(`no generated value fits ${path}`);
+}
+
+/** A minimal value that satisfies the model (and the service's extra rules) for the shape. */
+function valid(name: string, path: string, seed = 0): unknown {
+	const model = shape(name);
+	if (model.document) return {};
+	switch (model.type) {
+		case 'structure': {
+			const out: Json = {};
+			const members = Object.entries(model.members ?? {});
+			const chosen = model.union
+				? members.slice(0, 1)
+				: members.filter(([member]) => model.required?.includes(member));
+			for (const [member, ref] of chosen) out[member] = valid(ref.shape, `${path}.${member}`, seed);
+			return out;
+		}
+		case 'list':
+			return Array.from({length: Math.max(model.min ?? 0, 1)}, (_, index) =>
+				valid(model.member ?? '', path, index),
+			);
+		case 'map':
+			return {};
+		case 'integer':
+		case 'long':
+			return model.min ?? 0;
+		default:
+			if (model.enum) return model.enum.find((value) => !REFUSED_ENUM_VALUES[path]?.includes(value));
+			return text(model, path, usualLength(model, path), seed);
+	}
+}
+
+/** Boundary cases for a string shape: lengths, pattern and enum. */
+function stringCases(model: ModelShape, path: string): Array<[string, unknown, boolean]> {
+	const cases: Array<[string, unknown, boolean]> = [];
+	if (model.enum) {
+		for (const value of model.enum) {
+			if (!REFUSED_ENUM_VALUES[path]?.includes(value)) cases.push([`enum value ${value}`, value, true]);
+		}
+		cases.push(['a value outside the enum', `NOT_${model.enum[0]}`, false]);
+		return cases;
+	}
+	const prefix = PREFIXES[path] ?? '';
+	if (model.min !== undefined) {
+		// The shortest value the pattern (and any service prefix) allows, from the minimum up.
+		let size = model.min;
+		while (text(model, path, size) === undefined) size++;
+		cases.push([`length ${size} (min ${model.min})`, text(model, path, size), true]);
+		if (model.min > 0) cases.push([`length ${model.min - 1}`, 'a'.repeat(model.min - 1), false]);
+	}
+	if (model.max !== undefined) {
+		cases.push([`length ${model.max} (max)`, text(model, path, model.max), true]);
+		cases.push([
+			`length ${model.max + 1}`,
+			text(model, path, model.max + 1) ?? 'a'.repeat(model.max + 1),
+			false,
+		]);
+	}
+	if (model.pattern !== undefined) {
+		const good = text(model, path, usualLength(model, path)) ?? '';
+		const regex = modelPattern(model.pattern);
+		for (const sample of ['Zoë 2 — ok! 🧬', 'A1-b_c.d'].map((sample) => prefix + sample)) {
+			const fits = length(sample) >= (model.min ?? 0) && length(sample) <= (model.max ?? Infinity);
+			if (fits && regex.test(sample)) cases.push([`pattern sample ${shown(sample)}`, sample, true]);
+		}
+		for (const bad of ['\u0000', '\u0007', '\n', '\u007f', '\u0085', 'x', '-', '/']) {
+			const value = prefix + bad + good.slice(prefix.length + 1);
+			if (!regex.test(value))
+				cases.push([`pattern broken by ${shown(bad)} at ${prefix.length}`, value, false]);
+		}
+		// A pattern with a fixed repetition ([0-9]{12}) and no length trait: one character short or long.
+		if (model.min === undefined && model.max === undefined) {
+			for (const value of [good.slice(1), `${good}1`]) {
+				if (!regex.test(value)) cases.push([`pattern broken at length ${length(value)}`, value, false]);
+			}
+		}
+	}
+	return cases;
+}
+
+/** Every case for a member of `shapeName` at `path`, recursively. */
+function casesFor(operation: Operation, shapeName: string, path: Segment[], required: boolean): Case[] {
+	const model = shape(shapeName);
+	const at = dotted(path);
+	const out: Case[] = [];
+	const add = (label: string, value: unknown, accepted: boolean, where: Segment[] = path): void => {
+		out.push({operation, label: `${dotted(where) || 'request'}: ${label}`, path: where, value, accepted});
+	};
+	if (required) add('missing (required)', undefined, false);
+	if (model.document) return out;
+	switch (model.type) {
+		case 'structure': {
+			const members = Object.entries(model.members ?? {});
+			if (model.union && members.length > 1) {
+				const [first, second] = members as [[string, {shape: string}], [string, {shape: string}]];
+				const both = {
+					[first[0]]: valid(first[1].shape, `${at}.${first[0]}`),
+					[second[0]]: valid(second[1].shape, `${at}.${second[0]}`),
+				};
+				add(`both ${first[0]} and ${second[0]} (a union)`, both, false);
+				add('none of its union members', {}, false);
+			}
+			for (const [member, ref] of members) {
+				out.push(
+					...casesFor(operation, ref.shape, [...path, member], model.required?.includes(member) ?? false),
+				);
+			}
+			return out;
+		}
+		case 'list': {
+			const item = (index: number): unknown => valid(model.member ?? '', at, index);
+			const list = (size: number): unknown[] => Array.from({length: size}, (_, index) => item(index));
+			if (model.min !== undefined) {
+				add(`${model.min} entries (min)`, list(model.min), true);
+				if (model.min > 0) add(`${model.min - 1} entries`, list(model.min - 1), false);
+			}
+			if (model.max !== undefined) {
+				add(`${model.max} entries (max)`, list(model.max), true);
+				add(`${model.max + 1} entries`, list(model.max + 1), false);
+			}
+			const member = shape(model.member ?? '');
+			if (member.type === 'structure')
+				out.push(...casesFor(operation, model.member ?? '', [...path, 0], false));
+			else {
+				for (const [label, value, accepted] of stringCases(member, at))
+					add(`entry ${label}`, [value], accepted);
+			}
+			return out;
+		}
+		case 'map': {
+			for (const [label, key, accepted] of stringCases(shape(model.key ?? ''), `${at}.key`)) {
+				add(`key ${label}`, {[String(key)]: 'v'}, accepted);
+			}
+			for (const [label, value, accepted] of stringCases(shape(model.value ?? ''), `${at}.value`)) {
+				add(`value ${label}`, {k: value}, accepted);
+			}
+			return out;
+		}
+		case 'integer':
+		case 'long':
+			if (model.min !== undefined) {
+				add(`${model.min} (min)`, model.min, true);
+				add(String(model.min - 1), model.min - 1, false);
+			}
+			if (model.max !== undefined) {
+				add(`${model.max} (max)`, model.max, true);
+				add(String(model.max + 1), model.max + 1, false);
+			}
+			return out;
+		default:
+			for (const [label, value, accepted] of stringCases(model, at)) add(label, value, accepted);
+			return out;
+	}
+}
+
+function operationCases(operation: Operation): Case[] {
+	const input = shape(operations[operation]?.input ?? '');
+	return Object.entries(input.members ?? {}).flatMap(([member, ref]) => {
+		const cases = casesFor(operation, ref.shape, [member], input.required?.includes(member) ?? false);
+		// An empty path label cannot reach the operation at all (the request matches no route).
+		return ref.location === 'uri'
+			? cases.filter((entry) => entry.value !== '' && entry.value !== undefined)
+			: cases;
+	});
+}
+
+const CASES = [...operationCases('StartRunBatch'), ...operationCases('GetRun')];
+
+/** The base request plus one case's value, with the union, list and companion members it needs. */
+function build(operation: Operation, base: Request, entry: Case): Request {
+	const request: Request = structuredClone(base);
+	const input = shape(operations[operation]?.input ?? '');
+	const [top, ...rest] = entry.path as [string, ...Segment[]];
+	const ref = input.members?.[top];
+	if (!ref) throw new Error(`no member ${top}`);
+	if (ref.location === 'uri') {
+		request.params[ref.locationName ?? top] = String(entry.value);
+		return request;
+	}
+	if (ref.location === 'querystring') {
+		const name = ref.locationName ?? top;
+		if (entry.value === undefined) delete request.query[name];
+		else request.query[name] = Array.isArray(entry.value) ? entry.value.map(String) : [String(entry.value)];
+		return request;
+	}
+	let container: Json = request.body;
+	let model = input;
+	const segments: Segment[] = [top, ...rest];
+	for (const [index, segment] of segments.entries()) {
+		const last = index === segments.length - 1;
+		const childName =
+			model.type === 'list' ? (model.member ?? '') : (model.members?.[segment as string]?.shape ?? '');
+		const childShape = shape(childName);
+		if (model.union) for (const key of Object.keys(container)) if (key !== segment) delete container[key];
+		const key = segment as keyof Json;
+		if (last) {
+			if (entry.value === undefined) delete container[key];
+			else container[key] = entry.value;
+			Object.assign(container, COMPANIONS[dotted(segments)] ?? {});
+		} else {
+			container[key] ??= valid(childName, dotted(segments.slice(0, index + 1)));
+			container = container[key] as Json;
+		}
+		model = childShape;
+	}
+	return request;
+}
+
+const sdkSchema = readFileSync(
+	createRequire(import.meta.url)
+		.resolve('@aws-sdk/client-omics')
+		.replace(/index\.js$/, 'schemas/schemas_0.js'),
+	'utf8',
+);
+/** Whether this SDK version serializes every member on the path (it drops members it does not model). */
+const sdkSends = (entry: Case): boolean =>
+	entry.value !== undefined &&
+	entry.path.every((segment) => typeof segment === 'number' || sdkSchema.includes(`= "${segment}";`));
+
+describe('validation exactly as the service model says', () => {
+	let emulator: Emulator;
+	let client: ReturnType<typeof omicsClient>;
+	const bases = {} as Record<Operation, Request>;
+
+	beforeAll(async () => {
+		emulator = await startEmulator({
+			clock: 'manual',
+			scenario: {batches: [{name: 'b', totalRuns: 3, createdAgo: 3600}]},
+		});
+		client = omicsClient(emulator.url);
+		const runs = await client.send(new ListRunsCommand({}));
+		const runId = runs.items?.[0]?.id ?? '';
+		expect(runId).toMatch(/^[0-9]+$/);
+		bases.StartRunBatch = {
+			body: valid(operations['StartRunBatch']?.input ?? '', '') as Json,
+			params: {},
+			query: {},
+		};
+		bases.GetRun = {body: {}, params: {id: runId}, query: {}};
+	});
+	afterAll(async () => emulator.stop());
+
+	/** Sends a request through the SDK when it can carry it, else over plain HTTP; returns status and error name. */
+	async function send(
+		operation: Operation,
+		request: Request,
+		viaSdk: boolean,
+	): Promise<{status: number; type?: string; message?: string}> {
+		if (viaSdk) {
+			const command =
+				operation === 'StartRunBatch'
+					? new StartRunBatchCommand(request.body as never)
+					: new GetRunCommand({id: request.params['id'], export: request.query['export']} as never);
+			try {
+				const output = await client.send(command as never);
+				return {status: (output as {$metadata: {httpStatusCode: number}}).$metadata.httpStatusCode};
+			} catch (error) {
+				const failure = await rejectionOf(Promise.reject(error));
+				return {status: failure.$metadata?.httpStatusCode ?? 0, type: failure.name, message: failure.message};
+			}
+		}
+		const query = new URLSearchParams();
+		for (const [name, values] of Object.entries(request.query))
+			for (const value of values) query.append(name, value);
+		const path =
+			operation === 'StartRunBatch' ? '/runBatch' : `/run/${encodeURIComponent(request.params['id'] ?? '')}`;
+		const response = await fetch(`${emulator.url}${path}?${query}`, {
+			method: operation === 'StartRunBatch' ? 'POST' : 'GET',
+			...(operation === 'StartRunBatch'
+				? {body: JSON.stringify(request.body), headers: {'content-type': 'application/json'}}
+				: {}),
+		});
+		const body = (await response.json()) as {__type?: string; message?: string};
+		return {status: response.status, ...(body.__type ? {type: body.__type, message: body.message} : {})};
+	}
+
+	it('generates cases for every constraint the issue names', () => {
+		const labels = CASES.map((entry) => entry.label);
+		for (const wanted of [
+			'defaultRunSetting.name: length 0',
+			'defaultRunSetting.name: length 129',
+			'defaultRunSetting.name: pattern broken by "\\u0007" at 0',
+			'defaultRunSetting.workflowOwnerId: pattern broken at length 11',
+			'defaultRunSetting.workflowOwnerId: pattern broken at length 13',
+			'defaultRunSetting.outputBucketOwnerId: length 11',
+			'defaultRunSetting.outputBucketOwnerId: length 13',
+			'defaultRunSetting.outputBucketOwnerId: pattern broken by "x" at 0',
+			'batchRunSettings.inlineSettings.outputBucketOwnerId: length 13',
+			'defaultRunSetting.configurationName: length 0',
+			'defaultRunSetting.configurationName: length 129',
+			'defaultRunSetting.configurationName: pattern broken by "\\u0007" at 0',
+			'defaultRunSetting.scratchStorageMode: a value outside the enum',
+			'export: 32 entries (max)',
+			'export: 33 entries',
+		]) {
+			expect(labels).toContain(wanted);
+		}
+	});
+
+	it.each(CASES.map((entry) => [entry.label, entry] as const))('%s', async (_label, entry) => {
+		const request = build(entry.operation, bases[entry.operation], entry);
+		const answer = await send(entry.operation, request, sdkSends(entry));
+		if (entry.accepted) {
+			const expected =
+				entry.operation === 'StartRunBatch' ? [201] : entry.path[0] === 'id' ? [200, 404] : [200];
+			expect(expected, `${answer.status} ${answer.type ?? ''} ${answer.message ?? ''}`).toContain(
+				answer.status,
+			);
+		} else {
+			expect(answer.status).toBe(400);
+			expect(answer.type).toBe('ValidationException');
+			// The message names the member (its last named part) the way the service does.
+			const member = String(entry.path.filter((segment) => typeof segment === 'string').at(-1));
+			expect(answer.message).toContain(member);
+		}
+	});
+});
