@@ -1,6 +1,7 @@
 import {constraintError, validationError} from './api-error.js';
 
-// Field checks with the service's constraint wording (shared/healthomics-batch-api.md §1.4).
+// Field checks with the service's constraint wording (shared/healthomics-batch-api.md §1.4). Every
+// request already passed the model-driven checks (shape-validation.ts) when a handler calls these.
 
 // The model's Unicode class excludes C0 and C1 controls; matching them is the point here.
 // eslint-disable-next-line no-control-regex
@@ -23,16 +24,6 @@ export function checkText(field: string, value: unknown, min: number, max: numbe
 	}
 	if (CONTROL.test(value)) throw constraintError(field, value, 'Member must not contain control characters');
 	return value;
-}
-
-/** An optional text field. */
-export function checkOptionalText(
-	field: string,
-	value: unknown,
-	min: number,
-	max: number,
-): string | undefined {
-	return value === undefined ? undefined : checkText(field, value, min, max);
 }
 
 /** A member of a closed set of strings. */
@@ -62,19 +53,6 @@ export function checkObject(field: string, value: unknown): Record<string, unkno
 		throw validationError(`${field} must be a JSON object`);
 	}
 	return value as Record<string, unknown>;
-}
-
-/** A string-to-string map such as tags or runTags. */
-export function checkTags(field: string, value: unknown): Record<string, string> {
-	const tags = checkObject(field, value);
-	const entries = Object.entries(tags);
-	if (entries.length > 50)
-		throw constraintError(field, `${entries.length} tags`, 'Member must have at most 50 entries');
-	for (const [key, tagValue] of entries) {
-		checkText(`${field}.key`, key, 1, 128);
-		checkText(`${field}.${key}`, tagValue, 0, 256);
-	}
-	return tags as Record<string, string>;
 }
 
 /** At most one of the given list filters is set, as ListBatch and ListRunsInBatch require. */
