@@ -84,7 +84,7 @@ export class StartRunQuota {
 			} else members.push(claim);
 		}
 		this.#active.length = 0;
-		this.#active.push(...members);
+		for (const claim of members) this.#active.push(claim);
 		// Max-min fair shares: the smallest ceilings are met first, the rest is split evenly.
 		members.sort((a, b) => a.ceiling - b.ceiling);
 		let left = this.tps;
