@@ -49,7 +49,8 @@ export class SubmissionCurve {
 		const count = this.#counts[low] as number;
 		const rate = this.#rates[low] as number;
 		if (index < count) return start; // before the first segment's count (cannot happen: it starts at 0)
-		if (rate <= 0) return Number.POSITIVE_INFINITY;
+		// A stop can land where the count is a rounding hair below `index`: the run was reached just then.
+		if (rate <= 0) return index - count < 1e-6 ? start : Number.POSITIVE_INFINITY;
 		const at = start + ((index - count) * 1000) / rate;
 		const next = this.#starts[low + 1];
 		// Float rounding can put the crossing a hair past the next segment's start; the next segment owns it then.
