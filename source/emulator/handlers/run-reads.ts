@@ -34,8 +34,8 @@ export const listRuns: Handler = ({account, query, tokens}) => {
 		if (batchId !== undefined && record.id !== batchId) continue;
 		if (runGroupId !== undefined && record.runGroupId !== runGroupId) continue;
 		record.sim.advanceTo(now);
-		const cursor = {record, index: lastBefore(record, startedCount(record), cutoff)};
-		if (cursor.index >= 0) cursors.push(cursor);
+		const index = lastBefore(record, startedCount(record), cutoff);
+		if (index >= 0) cursors.push({record, index, key: runKey(record, index)});
 	}
 
 	const items: Array<Record<string, unknown>> = [];
@@ -43,15 +43,13 @@ export const listRuns: Handler = ({account, query, tokens}) => {
 	// A k-way merge: each batch submits in index order, so its runs are already newest-first backwards.
 	for (;;) {
 		let best: RunCursor | undefined;
-		let bestKey: RunKey | undefined;
 		for (const cursor of cursors) {
-			if (cursor.index < 0) continue;
-			const key = runKey(cursor.record, cursor.index);
-			if (!bestKey || compareKeys(key, bestKey) > 0) [best, bestKey] = [cursor, key];
+			if (cursor.index >= 0 && (!best || compareKeys(cursor.key, best.key) > 0)) best = cursor;
 		}
-		if (!best || !bestKey) break;
-		const {record, index} = best;
+		if (!best) break;
+		const {record, index, key: bestKey} = best;
 		best.index -= 1;
+		if (best.index >= 0) best.key = runKey(record, best.index);
 		const code = record.sim.runCodes[index] as number;
 		if (code === Run.NONE || (wanted !== -1 && code !== wanted)) continue;
 		// The name alone, not the whole item: building an item replays the run's timeline.
@@ -68,7 +66,9 @@ export const listRuns: Handler = ({account, query, tokens}) => {
 type RunKey = [time: number, sequence: number, index: number];
 interface RunCursor {
 	readonly record: BatchRecord;
+	/** The batch's next run to list (-1: none left) and its key. */
 	index: number;
+	key: RunKey;
 }
 
 /** How many of the batch's runs have had their StartRun attempted (they go out in index order). */
