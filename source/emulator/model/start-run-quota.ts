@@ -26,6 +26,9 @@ export interface QuotaClaim {
  * gets tps/k (a batch whose ceiling is lower takes only that, the others split the rest). The shares
  * only change when a batch starts or stops submitting, so each batch's StartRun times are a
  * piecewise-linear curve, extended lazily up to the time of the latest request: no timer, no state per run.
+ * Each change costs O(batches submitting) and adds a segment to each of their curves, so thousands of
+ * batches submitting at once cost quadratic time (10,000 at 0.1/s: ~86 s to catch up); a shared
+ * fair-share clock (generalised processor sharing) would make that linear.
  */
 export class StartRunQuota {
 	readonly tps: number;
