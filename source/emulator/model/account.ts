@@ -2,6 +2,7 @@ import {resolveParameters} from './batch-parameters.js';
 import {SeededSequence} from './seeded-random.js';
 import {SimulatedBatch, StateConflictError, type ScheduledAction} from './simulated-batch.js';
 import {BATCH_DELETABLE} from './statuses.js';
+import {StartRunQuota} from './start-run-quota.js';
 import type {VirtualClock} from './virtual-clock.js';
 import type {Behaviour, BatchSpec} from '../scenario/scenario-schema.js';
 
@@ -13,6 +14,11 @@ export interface AccountOptions {
 	/** Behaviour of batches started through the API (scenario `defaults`). */
 	readonly defaults?: Behaviour;
 	readonly runSummaryLagMs?: number;
+	/**
+	 * The account's StartRun throughput quota (calls per second), shared by every submitting batch
+	 * (scenario `account.startRunTps`). Without it each batch submits at its own submitRate.
+	 */
+	readonly startRunTps?: number;
 }
 
 /** Everything the API shows of a batch besides its simulated progress. */
@@ -61,6 +67,7 @@ export class Account {
 	readonly #seed: number;
 	readonly #defaults?: Behaviour;
 	readonly #lagMs: number;
+	readonly #quota?: StartRunQuota;
 	#nextRunId: number;
 
 	constructor(options: AccountOptions) {
@@ -72,6 +79,12 @@ export class Account {
 		this.#defaults = options.defaults;
 		this.#lagMs = options.runSummaryLagMs ?? 0;
 		this.#nextRunId = this.#ids.int(1_000_000, 4_000_000);
+		if (options.startRunTps !== undefined) this.#quota = new StartRunQuota(options.startRunTps);
+	}
+
+	/** The StartRun quota batches share, in calls per second (undefined: none, each batch at its own rate). */
+	get startRunTps(): number | undefined {
+		return this.#quota?.tps;
 	}
 
 	/** Creates a batch; its history up to now is replayed lazily on first read. */
@@ -114,14 +127,13 @@ export class Account {
 			...(batch.runSettingIds ? {runSettingIds: batch.runSettingIds} : {}),
 			runSettingIdPrefix: spec.runSettingIdPrefix ?? 'run-',
 			...(batch.runNames ? {runNames: batch.runNames} : {}),
-			sim: new SimulatedBatch({
-				seed: this.#seed ^ Number(id),
-				totalRuns: spec.totalRuns,
-				creationTime: batch.creationTime,
-				parameters: resolveParameters(this.#defaults, spec),
+			sim: this.#newSimulation(
+				id,
+				spec.totalRuns,
+				batch.creationTime,
+				resolveParameters(this.#defaults, spec),
 				actions,
-				runSummaryLagMs: this.#lagMs,
-			}),
+			),
 			deleted: false,
 		};
 		this.#nextRunId += spec.totalRuns + this.#ids.int(10, 1000);
@@ -186,6 +198,34 @@ export class Account {
 			}
 		}
 		return undefined;
+	}
+
+	#newSimulation(
+		id: string,
+		totalRuns: number,
+		creationTime: number,
+		parameters: ReturnType<typeof resolveParameters>,
+		actions: ScheduledAction[],
+	): SimulatedBatch {
+		const quota = this.#quota;
+		const sim: SimulatedBatch = new SimulatedBatch({
+			seed: this.#seed ^ Number(id),
+			totalRuns,
+			creationTime,
+			parameters,
+			actions,
+			runSummaryLagMs: this.#lagMs,
+			sharesAccountQuota: quota !== undefined,
+			...(quota
+				? {
+						onSubmissionsHalted: (at: number) => quota.halt(sim.quotaClaim, at),
+						// Shares up to a moment are final only once every batch's joins and leaves before it are known.
+						beforeAdvance: (target: number) => quota.syncTo(target),
+					}
+				: {}),
+		});
+		quota?.add(sim.quotaClaim);
+		return sim;
 	}
 
 	#newBatchId(): string {

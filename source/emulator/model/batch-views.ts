@@ -164,10 +164,17 @@ export function getRunBody(record: BatchRecord, index: number): Record<string, u
 		retentionMode: setting['retentionMode'] ?? 'RETAIN',
 		startedBy: `arn:aws:sts::${record.arn.split(':')[4] ?? '000000000000'}:assumed-role/OmicsWorkflowRole/batchtop-emulator`,
 		tags: {},
-		logLocation: {
-			engineLogStream: `run/${id}/engine`,
-			runLogStream: `run/${id}/run`,
-		},
+		logLocation: runLogLocation(record, id),
 		...(failure ? {failureReason: failure.reason, statusMessage: failure.message} : {}),
 	};
+}
+
+/** GetRun's logLocation: log stream ARNs in the group HealthOmics writes to, as the service model documents. */
+export function runLogLocation(
+	record: BatchRecord,
+	runId: string,
+): {engineLogStream: string; runLogStream: string} {
+	const [, , , region, accountId] = record.arn.split(':');
+	const group = `arn:aws:logs:${region ?? ''}:${accountId ?? ''}:log-group:/aws/omics/WorkflowLog:log-stream:run/${runId}`;
+	return {engineLogStream: `${group}/engine`, runLogStream: `${group}/run`};
 }

@@ -8,6 +8,7 @@ import {
 import {lerp, unitHash} from './seeded-random.js';
 import {Run, Sub} from './statuses.js';
 import type {BatchParameters} from './batch-parameters.js';
+import type {SubmissionCurve} from './submission-curve.js';
 
 /** Marks a field an entry leaves unchanged. */
 export const KEEP = 255;
@@ -25,6 +26,8 @@ export interface TimelineContext {
 	readonly parameters: BatchParameters;
 	/** Virtual time of the first StartRun attempt. */
 	readonly submittingAt: number;
+	/** The batch's StartRun count over time: its share of the account quota. */
+	readonly curve: SubmissionCurve;
 	/** CancelRunBatch time and the spread over which its CancelRun calls land. */
 	readonly cancelAt?: number;
 	readonly cancelSpreadMs?: number;
@@ -54,9 +57,9 @@ const enum Draw {
 const draw = (context: TimelineContext, index: number, purpose: Draw): number =>
 	unitHash(context.seed, index, purpose);
 
-/** When run `index` is submitted: StartRun calls go out in index order at the batch's rate. */
+/** When run `index` is submitted: StartRun calls go out in index order at the batch's share of the quota. */
 export function submitTime(context: TimelineContext, index: number): number {
-	return context.submittingAt + (index * 1000) / context.parameters.submitRate;
+	return context.curve.timeOf(index);
 }
 
 /** Whether the StartRun for this run fails (the run then never exists). */

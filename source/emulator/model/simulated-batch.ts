@@ -5,6 +5,8 @@ import {CANCELLABLE, RUNS_DELETABLE, Run, Sub, type BatchStatus} from './statuse
 import type {BatchParameters} from './batch-parameters.js';
 import {RunSummaryLag} from './run-summary-lag.js';
 import {actionEligibility, type ScheduledAction} from './scheduled-action.js';
+import {SubmissionCurve} from './submission-curve.js';
+import type {QuotaClaim} from './start-run-quota.js';
 
 export type {ScheduledAction};
 
@@ -15,6 +17,15 @@ export interface SimulatedBatchOptions {
 	readonly parameters: BatchParameters;
 	readonly actions?: readonly ScheduledAction[];
 	readonly runSummaryLagMs?: number;
+	/**
+	 * Whether the account's StartRun quota paces this batch (its share is then set from outside through
+	 * `quotaClaim`); without it the batch submits at its own submitRate, as if alone with an ample quota.
+	 */
+	readonly sharesAccountQuota?: boolean;
+	/** Told when the batch stops submitting early (cancel or failure), so its share can go to others. */
+	readonly onSubmissionsHalted?: (at: number) => void;
+	/** Called before the state moves to `target`: the account settles everyone's quota shares up to then. */
+	readonly beforeAdvance?: (target: number) => void;
 }
 
 /** Thrown for a call the batch's current state does not allow (the API's 409). */
@@ -67,6 +78,10 @@ export class SimulatedBatch {
 	readonly #runCounts = new Int32Array(9);
 	readonly #submissions: SubmissionCounts;
 	readonly #lag: RunSummaryLag;
+	readonly #onHalt?: (at: number) => void;
+	readonly #beforeAdvance?: (target: number) => void;
+	/** This batch's claim on the account's StartRun quota. */
+	readonly quotaClaim: QuotaClaim;
 
 	submittedTime?: number;
 	processedTime?: number;
@@ -84,7 +99,9 @@ export class SimulatedBatch {
 		this.#heap = new EventHeap(Math.min(totalRuns, 1024));
 		this.#pendingAt = creationTime + lerp(parameters.durations.creating, unitHash(seed, 0xc0)) * 1000;
 		const submittingAt = this.#pendingAt + lerp(parameters.durations.validating, unitHash(seed, 0xc1)) * 1000;
-		this.#context = {seed, parameters, submittingAt};
+		const curve = new SubmissionCurve();
+		if (!options.sharesAccountQuota) curve.setRate(submittingAt, parameters.submitRate);
+		this.#context = {seed, parameters, submittingAt, curve};
 		this.#time = creationTime;
 		this.#history = [{status: 'CREATING', at: creationTime}];
 		this.#actions = [...(options.actions ?? [])].sort((a, b) => a.at - b.at);
@@ -98,6 +115,28 @@ export class SimulatedBatch {
 			failedDeleteSubmissionCount: 0,
 		};
 		this.#lag = new RunSummaryLag(options.runSummaryLagMs ?? 0);
+		if (options.onSubmissionsHalted) this.#onHalt = options.onSubmissionsHalted;
+		if (options.beforeAdvance) this.#beforeAdvance = options.beforeAdvance;
+		this.quotaClaim = {
+			submittingAt,
+			totalRuns,
+			ceiling: parameters.submitRate,
+			haltAt: this.#scheduledHalt(),
+			curve,
+		};
+	}
+
+	/**
+	 * When a scenario action stops this batch's submissions, known in advance so the quota never hands
+	 * that batch a share it cannot use: the first cancel (waiting out CREATING) or fail.
+	 */
+	#scheduledHalt(): number {
+		let haltAt = Number.POSITIVE_INFINITY;
+		for (const action of this.#actions) {
+			if (action.do === 'cancel') haltAt = Math.min(haltAt, Math.max(action.at, this.#pendingAt));
+			if (action.do === 'fail') haltAt = Math.min(haltAt, Math.max(action.at, this.creationTime));
+		}
+		return haltAt;
 	}
 
 	get status(): BatchStatus {
@@ -143,6 +182,7 @@ export class SimulatedBatch {
 	/** Brings the state to virtual time `target` (never backwards). */
 	advanceTo(target: number): void {
 		if (target <= this.#time) return;
+		this.#beforeAdvance?.(target);
 		if (this.#lag.enabled) {
 			this.#advance(target - this.#lag.ms);
 			this.#lag.record(this.#time, this.#runCounts);
@@ -290,6 +330,7 @@ export class SimulatedBatch {
 		const spreadMs = Math.max(1, live.length / this.parameters.cancelRate) * 1000;
 		this.#context = {...this.#context, cancelAt: at, cancelSpreadMs: spreadMs};
 		this.#haltAt = at;
+		this.#onHalt?.(at);
 		this.#cancelSettleAt =
 			at + lerp(this.parameters.durations.stopping, unitHash(this.#context.seed, 0xc2)) * 1000;
 		this.#setStatus('STOPPING', at);
@@ -310,6 +351,7 @@ export class SimulatedBatch {
 
 	#applyFail(at: number, reason: string): void {
 		this.#haltAt = at;
+		this.#onHalt?.(at);
 		this.failedTime = at;
 		this.failureReason = reason;
 		this.#setStatus('FAILED', at);

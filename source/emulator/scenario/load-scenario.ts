@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {ScenarioSchema, type Scenario} from './scenario-schema.js';
+import {DOCUMENTED_START_RUN_TPS} from '../model/start-run-quota.js';
 import demo from './builtin/demo.json' with {type: 'json'};
 
 /** A scenario that cannot be used; the message names the file, the field and the fix. */
@@ -53,4 +54,9 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
 		throw new ScenarioError(`scenario ${nameOrPath} is not valid JSON: ${(error as Error).message}`);
 	}
 	return parseScenario(json, nameOrPath);
+}
+
+/** The StartRun quota a scenario's account has: its `account.startRunTps`, else the documented default. */
+export function startRunTpsOf(scenario: Scenario): number {
+	return scenario.account?.startRunTps ?? DOCUMENTED_START_RUN_TPS;
 }

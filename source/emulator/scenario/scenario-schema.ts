@@ -85,6 +85,13 @@ const FaultSchema = z
 	})
 	.strict();
 
+/** The account's own settings; `startRunTps` is its StartRun throughput quota, shared by all submitting batches. */
+export const AccountSettingsSchema = z
+	.object({
+		startRunTps: z.number().gt(0).max(100_000).optional(),
+	})
+	.strict();
+
 export const ScenarioSchema = z
 	.object({
 		$schema: z.string().optional(),
@@ -99,6 +106,7 @@ export const ScenarioSchema = z
 			.regex(/^\d{12}$/, 'expected 12 digits')
 			.optional(),
 		runSummaryLagSeconds: seconds.optional(),
+		account: AccountSettingsSchema.optional(),
 		defaults: BehaviourSchema.optional(),
 		faults: z.record(z.string(), FaultSchema).optional(),
 		batches: z.array(BatchSpecSchema).max(10_000),

@@ -59,6 +59,7 @@ function followAccount(
 	steps: number,
 	stepMs: number,
 	lagMs = 0,
+	startRunTps?: number,
 ): Map<string, RawBatch[]> & {account?: Account} {
 	const clock = new VirtualClock({mode: 'manual', startTime: START});
 	const account = new Account({
@@ -68,6 +69,7 @@ function followAccount(
 		accountId: '123456789012',
 		...(scenario.defaults ? {defaults: scenario.defaults} : {}),
 		runSummaryLagMs: lagMs,
+		...(startRunTps === undefined ? {} : {startRunTps}),
 	});
 	for (const spec of scenario.batches)
 		account.create({spec, creationTime: START - (spec.createdAgo ?? 0) * 1000});
@@ -173,5 +175,37 @@ describe('simulation invariants', () => {
 		const demo = await loadScenario('demo');
 		const seen = followAccount(demo, demo.seed ?? 1, 240, 30_000);
 		expect(seen.size).toBe(demo.batches.length);
+	});
+
+	it('hold at every instant with an account StartRun quota shared by all batches, and reach the same fates', () => {
+		const seen = followAccount(LIFECYCLES, 5, 400, 30_000, 0, 30);
+		const final = (name: string): string | undefined => seen.get(name)?.at(-1)?.status;
+		expect(final('clean')).toBe('PROCESSED');
+		expect(final('cancel-while-submitting')).toBe('CANCELLED');
+		expect(final('fail-mid-submission')).toBe('FAILED');
+		expect(final('deleted')).toBe('RUNS_DELETED');
+		const midway = seen.get('fail-mid-submission')?.at(-1)?.submissionSummary;
+		expect(midway?.['successfulStartSubmissionCount']).toBeGreaterThan(0);
+		expect(midway?.['pendingStartSubmissionCount']).toBeGreaterThan(0);
+	});
+
+	it('replays the same history for the same seed with a quota', () => {
+		const a = followAccount(LIFECYCLES, 11, 60, 20_000, 0, 25);
+		const b = followAccount(LIFECYCLES, 11, 60, 20_000, 0, 25);
+		expect(JSON.stringify([...a])).toBe(JSON.stringify([...b]));
+	});
+
+	it('keeps the demo at its own pace under the 13/s quota the demo sets', async () => {
+		const demo = await loadScenario('demo');
+		const free = followAccount(demo, demo.seed ?? 1, 120, 30_000);
+		const quota = demo.account?.startRunTps;
+		expect(quota).toBe(13);
+		const shared = followAccount(demo, demo.seed ?? 1, 120, 30_000, 0, quota);
+		for (const [name, history] of free) {
+			expect(
+				shared.get(name)?.map((body) => body.submissionSummary),
+				name,
+			).toEqual(history.map((body) => body.submissionSummary));
+		}
 	});
 });
