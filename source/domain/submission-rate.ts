@@ -1,8 +1,5 @@
 import type {BatchView} from './batch-view.js';
-import type {CountSample} from './throughput.js';
-
-/** Fewer than this many milliseconds between the samples compared is too short to call a rate. */
-const MIN_SPAN_MS = 10_000;
+import {countPerMinute, type CountSample} from './throughput.js';
 
 /**
  * Run submissions (started or failed to start) per minute over the last `windowMs` of history, or
@@ -14,12 +11,7 @@ export function submissionsPerMinute(
 	now: number,
 	windowMs: number,
 ): number | undefined {
-	const last = history.at(-1);
-	if (!last) return undefined;
-	const first = history.find((sample) => sample.at >= now - windowMs) ?? last;
-	const span = last.at - first.at;
-	if (span < MIN_SPAN_MS) return undefined;
-	return (Math.max(0, last.submitted - first.submitted) / span) * 60_000;
+	return countPerMinute(history, now, windowMs, (sample) => sample.submitted);
 }
 
 /** Runs still to submit: the batch's total less those started or failed to start. */

@@ -41,18 +41,31 @@ export function sampleOf(view: BatchView, at: number): CountSample {
 	};
 }
 
+/** Fewer than this many milliseconds between the samples compared is too short to call a rate. */
+const MIN_RATE_SPAN_MS = 10_000;
+
+/** How fast a count of the samples grew per minute over the last `windowMs`, or undefined without two samples 10 s apart. */
+export function countPerMinute(
+	history: readonly CountSample[],
+	now: number,
+	windowMs: number,
+	count: (sample: CountSample) => number,
+): number | undefined {
+	const last = history.at(-1);
+	if (!last) return undefined;
+	const first = history.find((sample) => sample.at >= now - windowMs) ?? last;
+	const span = last.at - first.at;
+	if (span < MIN_RATE_SPAN_MS) return undefined;
+	return (Math.max(0, count(last) - count(first)) / span) * 60_000;
+}
+
 /** Runs done per minute over the last `windowMs` of history, or undefined without two samples 10 s apart. */
 export function throughputPerMinute(
 	history: readonly CountSample[],
 	now: number,
 	windowMs: number,
 ): number | undefined {
-	const last = history.at(-1);
-	if (!last) return undefined;
-	const first = history.find((sample) => sample.at >= now - windowMs) ?? last;
-	const span = last.at - first.at;
-	if (span < 10_000) return undefined;
-	return (Math.max(0, last.done - first.done) / span) * 60_000;
+	return countPerMinute(history, now, windowMs, (sample) => sample.done);
 }
 
 /**
