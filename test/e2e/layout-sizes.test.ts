@@ -1,5 +1,6 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {waitForScreen} from '../helpers/wait-for-screen.js';
 
 // The demo in a real terminal at six sizes: batchtop --demo inside tmux, read with capture-pane.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -21,21 +22,9 @@ let socket = '';
 let tests = 0;
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 const screen = (): string => tmux('capture-pane', '-p', '-t', 'sizes');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForScreen(
-	check: (text: string) => boolean,
-	what: string,
-	timeoutMs = 15_000,
-): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const text = screen();
-		if (check(text)) return text;
-		if (Date.now() > deadline) throw new Error(`the terminal never showed ${what}; screen:\n${text}`);
-		await sleep(100);
-	}
-}
+const waitFor = (check: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> =>
+	waitForScreen(screen, check, what, timeoutMs);
 
 function startDemo(columns: number, rows: number): void {
 	tmux(
@@ -76,7 +65,7 @@ describe('the demo at every size, in a real terminal (tmux)', () => {
 		'at %ix%i: the frame fits, names are whole from 120 columns, the timeline fills spare rows',
 		async (columns, rows) => {
 			startDemo(columns, rows);
-			const text = await waitForScreen(
+			const text = await waitFor(
 				(shown) => shown.includes('q quit') && shown.includes('batchtop') && !shown.includes('loading'),
 				'the first frame with data',
 			);
@@ -87,7 +76,7 @@ describe('the demo at every size, in a real terminal (tmux)', () => {
 				// Measured once the first poll has answered for every batch: each has its "appeared" entry.
 				const entries = (shown: string) =>
 					(shown.match(/\d\d:\d\d:\d\d {2}\S+ +appeared [A-Z_]+/g) ?? []).length;
-				const timeline = await waitForScreen(
+				const timeline = await waitFor(
 					(shown) => shown.includes('Timeline') && entries(shown) >= (columns >= 120 ? DEMO_NAMES.length : 1),
 					'the timeline with its entries',
 				);
@@ -101,25 +90,25 @@ describe('the demo at every size, in a real terminal (tmux)', () => {
 				expect(shown).not.toMatch(/[a-z0-9]…[a-z0-9]/);
 			}
 			tmux('send-keys', '-t', 'sizes', 'q');
-			await waitForScreen((shown) => shown.includes('exit=0'), 'exit=0 on the normal screen');
+			await waitFor((shown) => shown.includes('exit=0'), 'exit=0 on the normal screen');
 		},
 	);
 
 	it('at 120x40 the open detail pane has the width and the list is a strip; t focuses the timeline', async () => {
 		startDemo(120, 40);
-		await waitForScreen((shown) => shown.includes('Timeline') && shown.includes('appeared'), 'the timeline');
+		await waitFor((shown) => shown.includes('Timeline') && shown.includes('appeared'), 'the timeline');
 		tmux('send-keys', '-t', 'sizes', 't');
-		await waitForScreen((shown) => shown.includes('TIMELINE'), 'the focused timeline title');
+		await waitFor((shown) => shown.includes('TIMELINE'), 'the focused timeline title');
 		tmux('send-keys', '-t', 'sizes', 't');
-		await waitForScreen((shown) => !shown.includes('TIMELINE'), 'the focus back on the list');
+		await waitFor((shown) => !shown.includes('TIMELINE'), 'the focus back on the list');
 		tmux('send-keys', '-t', 'sizes', 'Enter');
-		const detail = await waitForScreen((shown) => shown.includes('ARN'), 'the detail pane');
+		const detail = await waitFor((shown) => shown.includes('ARN'), 'the detail pane');
 		const arn = detail.split('\n').find((line) => line.includes('ARN')) ?? '';
 		// The strip: marker, short status and name in at most 24 columns, then the detail pane.
 		expect(arn.indexOf('ARN')).toBeLessThanOrEqual(25);
 		expect(arn.slice(arn.indexOf('arn:'))).toMatch(/^arn:aws:omics:[^ ]+runBatch\/\d+$/);
 		expect(detail).toMatch(/› [A-Z]{3,4} +\S+/);
 		tmux('send-keys', '-t', 'sizes', 'q');
-		await waitForScreen((shown) => shown.includes('exit=0'), 'exit=0 on the normal screen');
+		await waitFor((shown) => shown.includes('exit=0'), 'exit=0 on the normal screen');
 	});
 });

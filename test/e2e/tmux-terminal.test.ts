@@ -3,6 +3,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {waitForScreen} from '../helpers/wait-for-screen.js';
 
 // The real terminal: batchtop --demo inside tmux, driven with send-keys and read with capture-pane.
 // .ci/run installs tmux where it is missing.
@@ -13,21 +14,9 @@ let tests = 0;
 const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 const pane = (format: string): string => tmux('display-message', '-p', '-t', 'e2e', format).trim();
 const screen = (): string => tmux('capture-pane', '-p', '-t', 'e2e');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForScreen(
-	check: (text: string) => boolean,
-	what: string,
-	timeoutMs = 15_000,
-): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const text = screen();
-		if (check(text)) return text;
-		if (Date.now() > deadline) throw new Error(`the terminal never showed ${what}; screen:\n${text}`);
-		await sleep(100);
-	}
-}
+const waitFor = (check: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> =>
+	waitForScreen(screen, check, what, timeoutMs);
 
 /** Starts a shell in a tmux pane of the given size that runs batchtop --demo, logging every byte it writes. */
 async function startDemo(columns: number, rows: number, flags = ''): Promise<string> {
@@ -46,7 +35,7 @@ async function startDemo(columns: number, rows: number, flags = ''): Promise<str
 	tmux('set-option', '-t', 'e2e', 'remain-on-exit', 'on');
 	tmux('pipe-pane', '-t', 'e2e', '-o', `cat >> ${log}`);
 	tmux('send-keys', '-t', 'e2e', `PS1='$ '; node ${CLI} --demo ${flags}; echo "exit=$?"`, 'Enter');
-	await waitForScreen((text) => text.includes('Submissions') && text.includes('batchtop'), 'the first frame');
+	await waitFor((text) => text.includes('Submissions') && text.includes('batchtop'), 'the first frame');
 	return log;
 }
 
@@ -59,12 +48,8 @@ function batchtopPid(): number {
 
 async function expectRestored(exitCode?: number): Promise<void> {
 	if (exitCode === undefined)
-		await waitForScreen(
-			(text) => /batchtop: watched \d+ batches/.test(text),
-			'the summary on the normal screen',
-		);
-	else
-		await waitForScreen((text) => text.includes(`exit=${exitCode}`), `exit=${exitCode} on the normal screen`);
+		await waitFor((text) => /batchtop: watched \d+ batches/.test(text), 'the summary on the normal screen');
+	else await waitFor((text) => text.includes(`exit=${exitCode}`), `exit=${exitCode} on the normal screen`);
 	expect(pane('#{alternate_on}')).toBe('0');
 	expect(pane('#{cursor_flag}')).toBe('1');
 	expect(screen()).toMatch(/batchtop: watched \d+ batches on the demo emulator/);
@@ -99,13 +84,13 @@ describe('batchtop --demo in a real terminal (tmux)', () => {
 
 			tmux('send-keys', '-t', 'e2e', 'j');
 			tmux('send-keys', '-t', 'e2e', 'j');
-			await waitForScreen((text) => /› somatic-tn-pairs/.test(text), 'the selection on the third batch');
+			await waitFor((text) => /› somatic-tn-pairs/.test(text), 'the selection on the third batch');
 			tmux('send-keys', '-t', 'e2e', 'Enter');
-			await waitForScreen(
+			await waitFor(
 				(text) => text.includes('details') && text.includes('Submissions: 6 failed'),
 				'the detail pane',
 			);
-			await waitForScreen(
+			await waitFor(
 				(text) => /ValidationException|InternalServerException|ServiceQuota/.test(text),
 				'grouped failure reasons',
 			);
@@ -121,7 +106,7 @@ describe('batchtop --demo in a real terminal (tmux)', () => {
 	it('--no-alt-screen draws on the normal screen and --ascii uses only ASCII', async () => {
 		await startDemo(100, 30, '--no-alt-screen --ascii');
 		expect(pane('#{alternate_on}')).toBe('0');
-		const text = await waitForScreen(
+		const text = await waitFor(
 			(screen) => screen.includes('q quit') && screen.includes('> '),
 			'the ASCII frame',
 		);
@@ -133,9 +118,9 @@ describe('batchtop --demo in a real terminal (tmux)', () => {
 
 	it('redraws cleanly in the new layout after a resize', async () => {
 		await startDemo(120, 40);
-		await waitForScreen((text) => text.includes('Submissions') && text.includes('› '), 'the wide layout');
+		await waitFor((text) => text.includes('Submissions') && text.includes('› '), 'the wide layout');
 		tmux('resize-window', '-t', 'e2e', '-x', '80', '-y', '24');
-		const medium = await waitForScreen(
+		const medium = await waitFor(
 			(text) => text.includes('─'.repeat(60)),
 			'the medium layout with its separator',
 		);
@@ -143,11 +128,11 @@ describe('batchtop --demo in a real terminal (tmux)', () => {
 		expect(lines.filter((line) => line.includes('batchtop ')).length).toBe(1);
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
 		tmux('resize-window', '-t', 'e2e', '-x', '50', '-y', '20');
-		await waitForScreen((text) => /batch \d+ of 12/.test(text), 'the narrow layout');
+		await waitFor((text) => /batch \d+ of 12/.test(text), 'the narrow layout');
 		tmux('resize-window', '-t', 'e2e', '-x', '30', '-y', '8');
-		await waitForScreen((text) => text.includes('needs 40×10, have 30×8'), 'the size message');
+		await waitFor((text) => text.includes('needs 40×10, have 30×8'), 'the size message');
 		tmux('resize-window', '-t', 'e2e', '-x', '120', '-y', '30');
-		await waitForScreen((text) => text.includes('Submissions'), 'the wide layout again');
+		await waitFor((text) => text.includes('Submissions'), 'the wide layout again');
 		tmux('send-keys', '-t', 'e2e', 'q');
 		await expectRestored(0);
 	});
@@ -166,11 +151,11 @@ describe('batchtop --demo in a real terminal (tmux)', () => {
 		await startDemo(100, 30);
 		tmux('send-keys', '-t', 'e2e', 'C-z');
 		// The shell runs `echo` as soon as the job stops (exit=148); what matters is the terminal it gets back.
-		await waitForScreen((text) => /Stopped/.test(text) && text.includes('exit=148'), 'the job stopped');
+		await waitFor((text) => /Stopped/.test(text) && text.includes('exit=148'), 'the job stopped');
 		expect(pane('#{alternate_on}')).toBe('0');
 		expect(pane('#{cursor_flag}')).toBe('1');
 		tmux('send-keys', '-t', 'e2e', 'fg', 'Enter');
-		await waitForScreen(
+		await waitFor(
 			(text) => text.includes('Submissions') && text.includes('q quit') && text.includes('batchtop '),
 			'the monitor redrawn',
 		);

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, type Scenario} from '../../source/emulator/index.js';
+import {waitForScreen} from '../helpers/wait-for-screen.js';
 
 // --wait, --exit-status, --fail-fast, --timeout and --stale-timeout in the full-screen monitor: the
 // built CLI in a real terminal (tmux), watching the built-in emulator (--demo) on a fast scenario, with
@@ -44,15 +45,8 @@ const pane = (format: string): string => tmux('display-message', '-p', '-t', 'e2
 const screen = (): string => tmux('capture-pane', '-p', '-J', '-t', 'e2e');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForScreen(check: (text: string) => boolean, what: string, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const text = screen();
-		if (check(text)) return text;
-		if (Date.now() > deadline) throw new Error(`the terminal never showed ${what}; screen:\n${text}`);
-		await sleep(100);
-	}
-}
+const waitFor = (check: (text: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> =>
+	waitForScreen(screen, check, what, timeoutMs);
 
 /**
  * Runs `batchtop --demo ARGS && echo NEXT-STEP; echo EXIT:$?` in a 100x30 tmux pane, logging every
@@ -81,7 +75,7 @@ async function startMonitor(args: string): Promise<void> {
 
 /** Waits for the shell's EXIT:N, then checks the terminal is restored and returns what the pane shows. */
 async function exitOf(): Promise<{code: number; text: string}> {
-	const text = await waitForScreen((shown) => /^EXIT:\d+$/m.test(shown), 'the exit code');
+	const text = await waitFor((shown) => /^EXIT:\d+$/m.test(shown), 'the exit code');
 	expect(pane('#{alternate_on}')).toBe('0');
 	expect(pane('#{cursor_flag}')).toBe('1');
 	const bytes = readFileSync(log, 'latin1');
@@ -148,7 +142,7 @@ describe('the script flags in the full-screen monitor (tmux)', () => {
 
 	it('q before the --wait end is an interruption: exit 130, never 0', async () => {
 		await startMonitor(`${ids['slow']} ${ids['batch-fails']} --wait`);
-		await waitForScreen((text) => text.includes('FAILED'), 'the failed batch');
+		await waitFor((text) => text.includes('FAILED'), 'the failed batch');
 		tmux('send-keys', '-t', 'e2e', 'q');
 		const {code, text} = await exitOf();
 		expect(code).toBe(130);
@@ -158,7 +152,7 @@ describe('the script flags in the full-screen monitor (tmux)', () => {
 
 	it('--wait --stale-timeout 2s ends with 6 when a batch that answered stops answering', async () => {
 		await startMonitor(`${ids['slow']} --wait --stale-timeout 2s`);
-		const url = emulatorUrl(await waitForScreen((text) => text.includes('INPROGRESS'), 'the batch running'));
+		const url = emulatorUrl(await waitFor((text) => text.includes('INPROGRESS'), 'the batch running'));
 		const put = await fetch(`${url}/__emulator/faults`, {
 			method: 'PUT',
 			body: JSON.stringify({GetBatch: {error5xx: 1}}),
@@ -171,7 +165,7 @@ describe('the script flags in the full-screen monitor (tmux)', () => {
 
 	it('without script flags the monitor stays open; q after a refused listing exits 4, as --plain does', async () => {
 		await startMonitor('--fault ListBatch:deny=1');
-		await waitForScreen((text) => text.includes('omics:ListBatch'), 'the refused listing');
+		await waitFor((text) => text.includes('omics:ListBatch'), 'the refused listing');
 		expect(pane('#{alternate_on}')).toBe('1');
 		tmux('send-keys', '-t', 'e2e', 'q');
 		const {code, text} = await exitOf();
@@ -181,7 +175,7 @@ describe('the script flags in the full-screen monitor (tmux)', () => {
 
 	it('without script flags, q after a finished batch exits 0 with the summary alone: the monitor did not close itself', async () => {
 		await startMonitor(`${ids['batch-fails']}`);
-		await waitForScreen((text) => text.includes('FAILED'), 'the failed batch');
+		await waitFor((text) => text.includes('FAILED'), 'the failed batch');
 		// Past the confirming poll (polls are 0.2-1 s apart): a script watch of this ID would have ended.
 		await sleep(1_500);
 		expect(pane('#{alternate_on}')).toBe('1');
@@ -194,7 +188,7 @@ describe('the script flags in the full-screen monitor (tmux)', () => {
 
 	it('without script flags, q after HealthOmics stayed unusable past --stale-timeout exits 6', async () => {
 		await startMonitor(`${ids['clean']} --stale-timeout 1s --fault GetBatch:error5xx=1`);
-		await waitForScreen((text) => /InternalServer|unreachable/i.test(text), 'the error');
+		await waitFor((text) => /InternalServer|unreachable/i.test(text), 'the error');
 		// Past the stale clock (1 s from the start): a script watch would have ended with 6 by now.
 		await sleep(1_500);
 		expect(pane('#{alternate_on}')).toBe('1');
