@@ -5,21 +5,11 @@ import {join} from 'node:path';
 import {startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
 import {cliEnv, runCli} from '../helpers/run-cli.js';
 import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
+import {FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 
 // --plain and --json say why: a FAILED batch's reason (whole, sanitised), new failure groups with their
 // reason, message and an example id (the script watch reads them itself), and what changed on each line.
-const FAST = {
-	submitRate: 10,
-	deleteRate: 20,
-	durations: {
-		creating: [1, 2],
-		validating: [2, 3],
-		pending: [2, 5],
-		starting: [2, 5],
-		running: [60, 120],
-		stopping: [2, 5],
-	},
-} as const;
+const FAST = {...FAST_DEFAULTS, deleteRate: 20} as const;
 // Longer than any terminal line, an S3 URI in it, and escape sequences a hostile service might add.
 const REASON = `The run settings file s3://omics-batches-123456789012/${'q4/'.repeat(60)}settings.json changed after the batch started (ETag mismatch). Submit a new batch.`;
 const SCENARIO: Scenario = {

@@ -5,20 +5,11 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
 import {cliEnv, runCli} from '../helpers/run-cli.js';
 import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
+import {FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 
 // Every mode of the built CLI against an emulator on an ephemeral port. The emulator runs 100x real
 // time and the CLI polls every 0.2-1 s, so whole batch lifetimes take a couple of seconds.
-const FAST = {
-	submitRate: 10,
-	durations: {
-		creating: [1, 2],
-		validating: [2, 3],
-		pending: [2, 5],
-		starting: [2, 5],
-		running: [60, 120],
-		stopping: [2, 5],
-	},
-} as const;
+const FAST = FAST_DEFAULTS;
 const SCENARIO: Scenario = {
 	seed: 3,
 	defaults: FAST as Scenario['defaults'],

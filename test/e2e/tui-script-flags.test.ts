@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, type Scenario} from '../../source/emulator/index.js';
 import {waitForScreen} from '../helpers/wait-for-screen.js';
+import {FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 
 // --wait, --exit-status, --fail-fast, --timeout and --stale-timeout in the full-screen monitor: the
 // built CLI in a real terminal (tmux), watching the built-in emulator (--demo) on a fast scenario, with
@@ -13,17 +14,7 @@ import {waitForScreen} from '../helpers/wait-for-screen.js';
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const SCENARIO: Scenario = {
 	seed: 3,
-	defaults: {
-		submitRate: 10,
-		durations: {
-			creating: [1, 2],
-			validating: [2, 3],
-			pending: [2, 5],
-			starting: [2, 5],
-			running: [60, 120],
-			stopping: [2, 5],
-		},
-	} as Scenario['defaults'],
+	defaults: FAST_DEFAULTS,
 	batches: [
 		{name: 'clean', totalRuns: 20},
 		{name: 'batch-fails', totalRuns: 200, actions: [{at: 8, do: 'fail', reason: 'ETag changed'}]},
