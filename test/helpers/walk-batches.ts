@@ -1,3 +1,4 @@
+import {KNOWN_STATUSES} from '../../source/domain/batch-status.js';
 import {sanitizeText} from '../../source/domain/sanitize-text.js';
 import type {RawBatch} from '../../source/domain/raw-batch.js';
 import type {BatchSnapshot, ErrorInfo, FailureDetail} from '../../source/poller/poller-state.js';
@@ -20,20 +21,8 @@ export const pick = <T>(random: Random, items: readonly T[]): T =>
 	items[Math.floor(random() * items.length)]!;
 const int = (random: Random, max: number) => Math.floor(random() * (max + 1));
 
-const STATUSES = [
-	'CREATING',
-	'PENDING',
-	'SUBMITTING',
-	'INPROGRESS',
-	'STOPPING',
-	'CANCELLED',
-	'FAILED',
-	'PROCESSED',
-	'RUNS_DELETING',
-	'RUNS_DELETED',
-	'RUNS_DELETE_FAILED',
-	'SOMETHING_NEW',
-];
+// Every status the monitor knows, and one it does not.
+const STATUSES = [...KNOWN_STATUSES, 'SOMETHING_NEW'];
 
 // Names as users and a hostile or foreign service give them: long, similar, wide (CJK), decomposed accents,
 // emoji, zero-width joiners, ambiguous-width signs, escape sequences.
