@@ -1,4 +1,5 @@
 import {failureCount} from '../domain/batch-verdict.js';
+import {pausedWithin} from '../domain/paused-time.js';
 import {ExitCode, type ErrorKind, type ExitSignal, SIGNAL_EXIT_CODES} from '../domain/exit-policy.js';
 import type {ErrorInfo, PollerSnapshot} from '../poller/poller-state.js';
 import {allFinished, verdictExitCode} from './watch-outcome.js';
@@ -195,10 +196,13 @@ function outageEnd(
 			since: snapshot.lastDiscoveryAt ?? started,
 			error: snapshot.discoveryError,
 		});
+	// Time spent paused asked nothing of the service, so it proves nothing about it.
+	const pauses = snapshot.pauses ?? [];
+	const watched = (since: number): number => now - since - pausedWithin(pauses, since, now);
 	const [first] = outages;
-	if (first && lastGood === 0 && now - started > Math.min(FIRST_CONTACT_MS, rules.staleTimeoutMs))
+	if (first && lastGood === 0 && watched(started) > Math.min(FIRST_CONTACT_MS, rules.staleTimeoutMs))
 		return {code: ExitCode.unreachable, reason: outageReason(first, where)};
-	const stale = outages.find((outage) => now - outage.since > rules.staleTimeoutMs);
+	const stale = outages.find((outage) => watched(outage.since) > rules.staleTimeoutMs);
 	if (stale)
 		return {
 			code: ExitCode.unreachable,

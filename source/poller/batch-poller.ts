@@ -13,7 +13,15 @@ import {DEFAULT_INTERVAL, nextPollInterval, type IntervalBounds} from './interva
 import {observeBatch} from './observe-batch.js';
 import {RequestBudget} from './request-budget.js';
 import {rememberEvents} from './recent-events.js';
-import type {ErrorInfo, FailureDetail, PollerEvent, PollerListener, PollerSnapshot} from './poller-state.js';
+import {
+	MAX_PAUSE_SPANS,
+	type ErrorInfo,
+	type FailureDetail,
+	type PollerEvent,
+	type PollerListener,
+	type PollerSnapshot,
+} from './poller-state.js';
+import type {PauseSpan} from '../domain/paused-time.js';
 
 /** The span the request rate is averaged over (the budget keeps a minute of grants). */
 export const REQUEST_RATE_WINDOW_MS = 60_000;
@@ -60,6 +68,7 @@ export class BatchPoller {
 	#tickTimer: NodeJS.Timeout | undefined;
 	#running = false;
 	#paused = false;
+	readonly #pauses: PauseSpan[] = [];
 	#credentialsError?: ErrorInfo;
 	#discoveryDueAt = 0;
 	#discoveryInFlight = false;
@@ -143,14 +152,20 @@ export class BatchPoller {
 	}
 
 	pause(): void {
+		if (this.#paused) return;
 		this.#paused = true;
+		this.#pauses.push({from: Date.now()});
+		if (this.#pauses.length > MAX_PAUSE_SPANS) this.#pauses.shift();
 		this.#budget.pause();
 		if (this.#tickTimer) clearTimeout(this.#tickTimer);
 		this.#changed();
 	}
 
 	resume(): void {
+		if (!this.#paused) return;
 		this.#paused = false;
+		const last = this.#pauses.pop();
+		if (last) this.#pauses.push({from: last.from, to: Date.now()});
 		this.#budget.resume();
 		this.#changed();
 		this.#schedule();
@@ -408,6 +423,7 @@ export class BatchPoller {
 		return Object.freeze({
 			batches: Object.freeze(batches),
 			paused: this.#paused,
+			...(this.#pauses.length > 0 ? {pauses: Object.freeze([...this.#pauses])} : {}),
 			// A minute, not 10 s: over 10 s the start-up burst alone reads as twice the rate.
 			requestsPerSecond: this.#budget.grantedWithin(REQUEST_RATE_WINDOW_MS) / (REQUEST_RATE_WINDOW_MS / 1000),
 			budgetPerSecond: this.#budget.ratePerSecond,

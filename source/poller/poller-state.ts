@@ -3,6 +3,7 @@ import type {CountSample} from '../domain/throughput.js';
 import type {FailureGroup} from '../domain/failure-groups.js';
 import type {Verdict} from '../domain/batch-verdict.js';
 import type {OmicsErrorKind} from '../omics/omics-error.js';
+import type {PauseSpan} from '../domain/paused-time.js';
 
 /** The last error for a batch (or a call), as the UI shows it. */
 export interface ErrorInfo {
@@ -47,10 +48,21 @@ export interface BatchSnapshot {
 	readonly listing?: {readonly name: string; readonly status: string; readonly totalRuns: number};
 }
 
+/**
+ * Pause spans a snapshot keeps. Older ones fall away: an outage spanning more pauses than this counts the
+ * oldest as watched time, so it can only end a watch sooner, never hide an outage.
+ */
+export const MAX_PAUSE_SPANS = 1000;
+
 /** The whole poller at one instant. */
 export interface PollerSnapshot {
 	readonly batches: readonly BatchSnapshot[];
 	readonly paused: boolean;
+	/**
+	 * When the monitor was paused (the latest MAX_PAUSE_SPANS, oldest first): nothing was asked then, so
+	 * that time does not count toward a stale clock.
+	 */
+	readonly pauses?: readonly PauseSpan[];
 	/** Requests granted per second, averaged over the last minute. */
 	readonly requestsPerSecond: number;
 	/** The budget's sustained rate. */

@@ -39,6 +39,19 @@ describe('when a watch is over', () => {
 		});
 	});
 
+	it('time spent paused does not count toward a stale clock; a pause still on counts up to now', () => {
+		const batches = [running('2', failing('2', START + 10_000))];
+		// Paused 40 s of the 70 s since the last answer: 30 s watched, far from 60.
+		const resumed = pollerSnapshot({batches, pauses: [{from: START + 20_000, to: START + 60_000}]});
+		expect(watchEnd(resumed, wait, at(80), 'us-east-1')).toBeUndefined();
+		expect(watchEnd(resumed, wait, at(111), 'us-east-1')?.code).toBe(6);
+		const stillPaused = pollerSnapshot({batches, paused: true, pauses: [{from: START + 20_000}]});
+		expect(watchEnd(stillPaused, wait, at(3600), 'us-east-1')).toBeUndefined();
+		// A pause before the outage began takes nothing off it.
+		const before = pollerSnapshot({batches, pauses: [{from: START, to: START + 9_000}]});
+		expect(watchEnd(before, wait, at(71), 'us-east-1')?.code).toBe(6);
+	});
+
 	it('q under --wait before the end is 130; with the end already reached, that end', () => {
 		const snapshot = pollerSnapshot({batches: [running('1')]});
 		expect(quitEnd(snapshot, wait, at(5), 'us-east-1', 'q')).toEqual({

@@ -157,9 +157,18 @@ describe('BatchPoller (fake timers)', () => {
 		await vi.advanceTimersByTimeAsync(10 * 60_000);
 		expect(api.count('GetBatch')).toBe(paused);
 		expect(poller?.snapshot().paused).toBe(true);
+		const pausedAt = Date.now() - 10 * 60_000;
+		expect(poller?.snapshot().pauses).toEqual([{from: pausedAt}]);
 		poller?.resume();
 		await vi.advanceTimersByTimeAsync(1);
 		expect(api.count('GetBatch')).toBe(paused + 1);
+		// The span is kept, so that a stale clock can leave the paused time out; a second pause is not a new span.
+		poller?.pause();
+		poller?.pause();
+		expect(poller?.snapshot().pauses).toEqual([
+			{from: pausedAt, to: pausedAt + 10 * 60_000},
+			{from: Date.now()},
+		]);
 	});
 
 	it('coalesces repeated refresh-now into one request, and never has two in flight for one batch', async () => {
