@@ -5,7 +5,7 @@ import {createApiServer} from './http/api-server.js';
 import {FaultInjector, validateFaultTable, type FaultTable} from './http/faults.js';
 import {PageTokens} from './http/page-token.js';
 import {RequestStats} from './http/request-stats.js';
-import {loadScenario, parseScenario} from './scenario/load-scenario.js';
+import {loadScenario, parseScenario, startRunTpsOf} from './scenario/load-scenario.js';
 import type {Scenario} from './scenario/scenario-schema.js';
 
 export interface EmulatorOptions {
@@ -70,6 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		accountId: scenario.accountId ?? '123456789012',
 		...(scenario.defaults ? {defaults: scenario.defaults} : {}),
 		runSummaryLagMs: (options.runSummaryLagSeconds ?? scenario.runSummaryLagSeconds ?? 0) * 1000,
+		startRunTps: startRunTpsOf(scenario),
 	});
 	const batchIds = scenario.batches.map(
 		(spec) => account.create({spec, creationTime: clock.startTime - (spec.createdAgo ?? 0) * 1000}).id,

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
 import {cliEnv, runCli} from '../helpers/run-cli.js';
 import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
-import {FAST_DEFAULTS} from '../helpers/fast-scenario.js';
+import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 
 // --plain and --json say why: a FAILED batch's reason (whole, sanitised), new failure groups with their
 // reason, message and an example id (the script watch reads them itself), and what changed on each line.
@@ -14,6 +14,7 @@ const FAST = {...FAST_DEFAULTS, deleteRate: 20} as const;
 const REASON = `The run settings file s3://omics-batches-123456789012/${'q4/'.repeat(60)}settings.json changed after the batch started (ETag mismatch). Submit a new batch.`;
 const SCENARIO: Scenario = {
 	seed: 5,
+	account: FAST_ACCOUNT,
 	defaults: FAST as Scenario['defaults'],
 	batches: [
 		{

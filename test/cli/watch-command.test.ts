@@ -5,13 +5,14 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
 import {cliEnv, runCli} from '../helpers/run-cli.js';
 import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
-import {FAST_DEFAULTS} from '../helpers/fast-scenario.js';
+import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 
 // Every mode of the built CLI against an emulator on an ephemeral port. The emulator runs 100x real
 // time and the CLI polls every 0.2-1 s, so whole batch lifetimes take a couple of seconds.
 const FAST = FAST_DEFAULTS;
 const SCENARIO: Scenario = {
 	seed: 3,
+	account: FAST_ACCOUNT,
 	defaults: FAST as Scenario['defaults'],
 	batches: [
 		{name: 'clean', totalRuns: 20},
@@ -254,7 +255,11 @@ describe('batchtop watch modes (built CLI against the emulator)', () => {
 	it('--log writes whole NDJSON lines even when killed, and the next run says what changed since', async () => {
 		const log = join(mkdtempSync(join(tmpdir(), 'batchtop-log-')), 'watch.ndjson');
 		const slow = await startEmulator({
-			scenario: {defaults: FAST as Scenario['defaults'], batches: [{name: 'slowly', totalRuns: 400}]},
+			scenario: {
+				account: FAST_ACCOUNT,
+				defaults: FAST as Scenario['defaults'],
+				batches: [{name: 'slowly', totalRuns: 400}],
+			},
 			speed: 20,
 		});
 		try {

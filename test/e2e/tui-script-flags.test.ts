@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {startEmulator, type Scenario} from '../../source/emulator/index.js';
 import {waitForScreen} from '../helpers/wait-for-screen.js';
-import {FAST_DEFAULTS} from '../helpers/fast-scenario.js';
+import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 
 // --wait, --exit-status, --fail-fast, --timeout and --stale-timeout in the full-screen monitor: the
 // built CLI in a real terminal (tmux), watching the built-in emulator (--demo) on a fast scenario, with
@@ -14,6 +14,7 @@ import {FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const SCENARIO: Scenario = {
 	seed: 3,
+	account: FAST_ACCOUNT,
 	defaults: FAST_DEFAULTS,
 	batches: [
 		{name: 'clean', totalRuns: 20},

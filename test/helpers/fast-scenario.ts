@@ -15,3 +15,6 @@ export const FAST_DEFAULTS = {
 		stopping: [2, 5],
 	},
 } as Scenario['defaults'];
+
+/** An account whose StartRun quota never binds in these tests: every batch submits at its own submitRate. */
+export const FAST_ACCOUNT = {startRunTps: 1000} as Scenario['account'];

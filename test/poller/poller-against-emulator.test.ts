@@ -17,6 +17,8 @@ const credentials = {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret'};
 /** Every fate, lives of a few virtual minutes, and long quiet stretches (runs take 8-10 minutes). */
 const SCENARIO: Scenario = {
 	seed: 11,
+	// Ample: the seven batches submit at their own 5/s, as the timings below assume.
+	account: {startRunTps: 100},
 	defaults: {
 		submitRate: 5,
 		durations: {

@@ -5,6 +5,8 @@ export function activeBatches(count: number, totalRuns = 5_000): object {
 	return {
 		description: `${count} active batches for the benchmarks`,
 		seed: 7,
+		// Room for every batch's own submitRate, so that they stay spread over submitting and running.
+		account: {startRunTps: count * 0.5},
 		defaults: {
 			submitRate: 0.5,
 			runFailureShare: 0.01,
@@ -23,6 +25,8 @@ export function largeBatches(count = 10): object {
 	return {
 		description: `${count} batches of 100,000 runs`,
 		seed: 11,
+		// Room for every batch's own 8/s: an hour in, each is a third of the way through submitting.
+		account: {startRunTps: count * 8},
 		defaults: {submitRate: 8, runFailureShare: 0.01, durations: {running: [900, 3_600]}},
 		batches: Array.from({length: count}, (_, index) => ({
 			name: `large-${index + 1}`,

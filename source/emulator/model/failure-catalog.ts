@@ -1,5 +1,6 @@
 // What failures look like. Submission reasons are the exception names the service documents
-// (shared/healthomics-batch-api.md §2.3); run failures mimic GetRun's short code plus free text.
+// (shared/healthomics-batch-api.md §2.3), ThrottlingException aside (it comes from the account quota);
+// run failures mimic GetRun's short code plus free text.
 
 export interface FailureText {
 	readonly reason: string;
@@ -17,7 +18,6 @@ export const SUBMISSION_FAILURES: readonly FailureText[] = [
 		message: 'The service role cannot read s3://example-inputs/cohort/sample.cram',
 	},
 	{reason: 'ResourceNotFoundException', message: 'Run group 7700123 was not found'},
-	{reason: 'ThrottlingException', message: 'StartRun was throttled and retries were exhausted'},
 	{reason: 'ConflictException', message: 'A run with the same request id is already being created'},
 	{reason: 'RequestTimeoutException', message: 'StartRun timed out after 3 attempts'},
 	{
@@ -25,6 +25,15 @@ export const SUBMISSION_FAILURES: readonly FailureText[] = [
 		message: 'An internal error occurred while starting the run; retries were exhausted',
 	},
 ];
+
+/**
+ * A StartRun the account quota throttled on every attempt: never drawn from the list above, it comes from
+ * contention for the quota (run-timeline.ts, submissionThrottled).
+ */
+export const THROTTLED_SUBMISSION: FailureText = {
+	reason: 'ThrottlingException',
+	message: 'Rate exceeded: StartRun was throttled on each of 5 attempts; retries were exhausted',
+};
 
 export const RUN_FAILURES: readonly FailureText[] = [
 	{reason: 'TASK_FAILED', message: "Task 'bwa_mem' exited with status 137: the container ran out of memory"},

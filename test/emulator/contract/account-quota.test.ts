@@ -1,7 +1,14 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {AddressInfo} from 'node:net';
 import type {Server} from 'node:http';
-import {CancelRunBatchCommand, GetBatchCommand, GetRunCommand, ListRunsCommand} from '@aws-sdk/client-omics';
+import {
+	CancelRunBatchCommand,
+	GetBatchCommand,
+	GetRunCommand,
+	ListRunsCommand,
+	paginateListRunsInBatch,
+	type OmicsClient,
+} from '@aws-sdk/client-omics';
 import {Account} from '../../../source/emulator/model/account.js';
 import {VirtualClock} from '../../../source/emulator/model/virtual-clock.js';
 import {createApiServer} from '../../../source/emulator/http/api-server.js';
@@ -110,6 +117,20 @@ describe('one StartRun quota per account, shared by the submitting batches (SDK 
 		expect(a).toBeLessThanOrEqual(QUOTA * 101);
 	});
 
+	it('fails some StartRuns with ThrottlingException while batches contend for the quota, none of the capped batch', async () => {
+		// a and b split the quota from 2 s to 500 s (each got half the pace it would have alone), then a
+		// third of it with 'capped'; 'capped' always got all of its own 1/s.
+		const [a, b, capped] = await Promise.all(ids.map(async (id) => throttledEntries(client, id)));
+		for (const entries of [a, b]) {
+			if (!entries) throw new Error('no entries');
+			expect(entries.throttled).toBeGreaterThanOrEqual(10);
+			expect(entries.throttled).toBeLessThanOrEqual(100);
+			expect(entries.otherFailures).toBe(0);
+		}
+		expect(capped?.throttled).toBe(0);
+		expect(capped?.attempted).toBeGreaterThanOrEqual(99);
+	});
+
 	it('lists runs newest first across batches, and pages without repeats or gaps', async () => {
 		const seen: string[] = [];
 		const times: number[] = [];
@@ -136,5 +157,65 @@ describe('one StartRun quota per account, shared by the submitting batches (SDK 
 		const run = await client.send(new GetRunCommand({id}));
 		const stream = `arn:aws:logs:us-east-1:123456789012:log-group:/aws/omics/WorkflowLog:log-stream:run/${id}`;
 		expect(run.logLocation).toEqual({engineLogStream: `${stream}/engine`, runLogStream: `${stream}/run`});
+	});
+});
+
+/** How many of a batch's StartRun attempts ListRunsInBatch reports throttled, failed otherwise, and in all. */
+async function throttledEntries(
+	client: OmicsClient,
+	batchId: string,
+): Promise<{throttled: number; otherFailures: number; attempted: number}> {
+	const counts = {throttled: 0, otherFailures: 0, attempted: 0};
+	for await (const page of paginateListRunsInBatch({client, pageSize: 100}, {batchId})) {
+		for (const entry of page.runs ?? []) {
+			counts.attempted += 1;
+			if (entry.submissionStatus !== 'FAILED') continue;
+			if (entry.submissionFailureReason === 'ThrottlingException') counts.throttled += 1;
+			else counts.otherFailures += 1;
+		}
+	}
+	return counts;
+}
+
+describe('a batch alone with the quota is never throttled (SDK over HTTP)', () => {
+	it('submits every run of a lone batch whose submitRate is above the quota without a ThrottlingException', async () => {
+		const clock = new VirtualClock({mode: 'manual', startTime: START});
+		const scenario = parseScenario(
+			{
+				account: {startRunTps: QUOTA},
+				defaults: {submitRate: 1000, durations: FAST},
+				batches: [{totalRuns: 2000}],
+			},
+			'lone-batch',
+		);
+		const account = new Account({
+			clock,
+			seed: 7,
+			region: 'us-east-1',
+			accountId: '123456789012',
+			...(scenario.defaults ? {defaults: scenario.defaults} : {}),
+			startRunTps: startRunTpsOf(scenario),
+		});
+		const [spec] = scenario.batches;
+		const id = account.create({spec: spec as (typeof scenario.batches)[number], creationTime: START}).id;
+		const server = createApiServer({
+			account,
+			clock,
+			tokens: new PageTokens(),
+			faults: new FaultInjector({}, 7),
+			stats: new RequestStats(),
+			s3SettingsRuns: 1000,
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const client = omicsClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+			clock.advance(600_000); // 2000 runs at 4/s take 500 s
+			const entries = await throttledEntries(client, id);
+			expect(entries.attempted).toBe(2000);
+			expect(entries.throttled).toBe(0);
+			expect(entries.otherFailures).toBe(0);
+		} finally {
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		}
 	});
 });

@@ -38,6 +38,7 @@ describe('batch lifecycle through the SDK', () => {
 	beforeAll(async () => {
 		emulator = await startEmulator({
 			scenario: {
+				account: {startRunTps: 100},
 				defaults: {
 					submitRate: 4,
 					durations: {pending: [5, 10], starting: [5, 10], running: [60, 120], stopping: [5, 10]},

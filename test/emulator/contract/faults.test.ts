@@ -27,7 +27,7 @@ describe('fault injection', () => {
 		emulator = await startEmulator({
 			clock: 'manual',
 			seed: 5,
-			scenario: {batches: [{totalRuns: 10, createdAgo: 60}]},
+			scenario: {account: {startRunTps: 100}, batches: [{totalRuns: 10, createdAgo: 60}]},
 		});
 		client = omicsClient(emulator.url);
 		batchId = emulator.batchIds[0] ?? '';

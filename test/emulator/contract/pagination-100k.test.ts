@@ -12,6 +12,7 @@ describe('pagination through a 100,000-run batch', () => {
 		emulator = await startEmulator({
 			clock: 'manual',
 			scenario: {
+				account: {startRunTps: 1000},
 				batches: [
 					{
 						name: 'huge',

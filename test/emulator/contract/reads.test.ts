@@ -23,6 +23,7 @@ describe('read operations through the SDK', () => {
 			clock: 'manual',
 			startTime: START,
 			scenario: {
+				account: {startRunTps: 1000},
 				defaults: {submitRate: 50, durations: {pending: [1, 5], starting: [1, 5], running: [30, 90]}},
 				batches: [
 					{

@@ -18,7 +18,7 @@ describe('wire format and validation errors', () => {
 	beforeAll(async () => {
 		emulator = await startEmulator({
 			clock: 'manual',
-			scenario: {batches: [{name: 'b', totalRuns: 250, createdAgo: 3600}]},
+			scenario: {account: {startRunTps: 100}, batches: [{name: 'b', totalRuns: 250, createdAgo: 3600}]},
 		});
 		client = omicsClient(emulator.url);
 		batchId = emulator.batchIds[0] ?? '';
@@ -93,7 +93,10 @@ describe('wire format and validation errors', () => {
 			client.send(new ListRunsInBatchCommand({batchId, submissionStatus: 'FAILED', startingToken: token})),
 		);
 		expect(otherListing.name).toBe('ValidationException');
-		const other = await startEmulator({clock: 'manual', scenario: {batches: [{totalRuns: 250}]}});
+		const other = await startEmulator({
+			clock: 'manual',
+			scenario: {account: {startRunTps: 100}, batches: [{totalRuns: 250}]},
+		});
 		try {
 			const stale = await rejectionOf(
 				omicsClient(other.url).send(new ListBatchCommand({startingToken: token})),

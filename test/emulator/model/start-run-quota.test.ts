@@ -2,7 +2,13 @@ import {describe, expect, it} from 'vitest';
 import {Account} from '../../../source/emulator/model/account.js';
 import {VirtualClock} from '../../../source/emulator/model/virtual-clock.js';
 import {SubmissionCurve} from '../../../source/emulator/model/submission-curve.js';
-import {DOCUMENTED_START_RUN_TPS} from '../../../source/emulator/model/start-run-quota.js';
+import {
+	DOCUMENTED_START_RUN_TPS,
+	StartRunQuota,
+	type QuotaClaim,
+} from '../../../source/emulator/model/start-run-quota.js';
+import {SeededSequence} from '../../../source/emulator/model/seeded-random.js';
+import {ReferenceStartRunQuota} from './reference-start-run-quota.js';
 import {parseScenario, startRunTpsOf} from '../../../source/emulator/scenario/load-scenario.js';
 import type {BatchSpec, Behaviour} from '../../../source/emulator/scenario/scenario-schema.js';
 
@@ -94,4 +100,78 @@ describe('SubmissionCurve', () => {
 		expect(curve.countAt(7000)).toBe(15);
 		expect(() => curve.setRate(7000, 1)).toThrow(RangeError);
 	});
+});
+
+describe('StartRunQuota against the reference (the first, quadratic implementation)', () => {
+	/** A claim for each implementation, with the same numbers and a curve of its own. */
+	const twins = (
+		submittingAt: number,
+		totalRuns: number,
+		ceiling: number,
+		haltAt: number,
+	): [QuotaClaim, QuotaClaim] => [
+		{submittingAt, totalRuns, ceiling, haltAt, curve: new SubmissionCurve()},
+		{submittingAt, totalRuns, ceiling, haltAt, curve: new SubmissionCurve()},
+	];
+	const sameTime = (actual: number, expected: number): boolean =>
+		actual === expected || Math.abs(actual - expected) <= 1e-6 * Math.max(1, Math.abs(expected));
+
+	it.each(Array.from({length: 300}, (_, trial) => trial))(
+		'gives every run the same StartRun time for random joins, halts and ceilings (trial %i)',
+		(trial) => {
+			const random = new SeededSequence(1000 + trial);
+			const pick = <T>(values: readonly T[]): T => values[random.int(0, values.length - 1)] as T;
+			const tps = pick([0.1, 1, 4, 13, 50]);
+			const quota = new StartRunQuota(tps);
+			const reference = new ReferenceStartRunQuota(tps);
+			const pairs: Array<[QuotaClaim, QuotaClaim]> = [];
+			const addClaim = (notBefore: number): void => {
+				// Few distinct ceilings and round times, so that groups share members and changes coincide.
+				const submittingAt = notBefore + random.int(0, 40) * 1000 * pick([1, 0.5, 0.37]);
+				const haltAt =
+					random.next() < 0.3 ? submittingAt + random.int(-5, 120) * 1000 : Number.POSITIVE_INFINITY;
+				const pair = twins(submittingAt, random.int(1, 80), pick([0.5, 1, 2, 8, 1000]), haltAt);
+				quota.add(pair[0]);
+				reference.add(pair[1]);
+				pairs.push(pair);
+			};
+			const claims = random.int(1, 14);
+			for (let index = 0; index < claims; index++) addClaim(0);
+			let now = 0;
+			for (let step = 0; step < 12; step++) {
+				now += random.int(0, 60) * 1000 * pick([1, 0.25]);
+				quota.syncTo(now);
+				reference.syncTo(now);
+				for (const [claim, expected] of pairs) {
+					// Times up to now are final: both must agree on every run submitted by then.
+					for (let index = 0; index <= claim.totalRuns; index++) {
+						const want = expected.curve.timeOf(index);
+						if (want > now) break;
+						const got = claim.curve.timeOf(index);
+						if (!sameTime(got, want))
+							expect({trial, step, index, got}).toEqual({trial, step, index, got: want});
+					}
+					const at = now - random.int(0, 30) * 1000;
+					const want = expected.curve.countAt(at);
+					expect(Math.abs(claim.curve.countAt(at) - want)).toBeLessThan(1e-6 * Math.max(1, want));
+				}
+				if (random.next() < 0.4 && pairs.length > 0) {
+					const [claim, expected] = pick(pairs); // a CancelRunBatch at now
+					quota.halt(claim, now);
+					reference.halt(expected, now);
+				}
+				if (random.next() < 0.3) addClaim(now);
+			}
+			const end = 1e9;
+			quota.syncTo(end);
+			reference.syncTo(end);
+			for (const [claim, expected] of pairs) {
+				for (let index = 0; index <= claim.totalRuns; index++) {
+					const want = expected.curve.timeOf(index);
+					const got = claim.curve.timeOf(index);
+					if (!sameTime(got, want)) expect({trial, index, got}).toEqual({trial, index, got: want});
+				}
+			}
+		},
+	);
 });
