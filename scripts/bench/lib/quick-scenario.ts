@@ -3,6 +3,8 @@ export function quickScenario(): object {
 	return {
 		description: 'quick bench: four small batches that finish within minutes',
 		seed: 3,
+		// Four batches at 2/s each: a quota that lets each keep its own rate.
+		account: {startRunTps: 8},
 		defaults: {submitRate: 2, durations: {pending: [2, 5], starting: [2, 5], running: [20, 60]}},
 		batches: [
 			{name: 'quick-ok', totalRuns: 40},
