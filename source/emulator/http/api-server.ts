@@ -11,6 +11,7 @@ import type {RequestStats} from './request-stats.js';
 import type {PageTokens} from './page-token.js';
 import type {Account} from '../model/account.js';
 import type {VirtualClock} from '../model/virtual-clock.js';
+import type {TaskCatalog} from '../model/task-catalog.js';
 
 export interface ApiServerParts {
 	readonly account: Account;
@@ -19,6 +20,8 @@ export interface ApiServerParts {
 	readonly faults: FaultInjector;
 	readonly stats: RequestStats;
 	readonly s3SettingsRuns: number;
+	/** The scenario's own task catalogue (scenario `tasks`); the built-in one when absent. */
+	readonly taskCatalog?: TaskCatalog;
 }
 
 /** How long an idle keep-alive connection stays open: longer than any client's poll interval. */
@@ -99,6 +102,7 @@ async function handle(
 			query: url.searchParams,
 			body,
 			s3SettingsRuns: parts.s3SettingsRuns,
+			...(parts.taskCatalog ? {taskCatalog: parts.taskCatalog} : {}),
 		});
 		statusCode = result.statusCode;
 		if (decision.malformed) sendMalformed(response, result.statusCode, requestId, result.body);

@@ -16,6 +16,8 @@ export const OPERATIONS = [
 	'DeleteBatch',
 	'ListRuns',
 	'GetRun',
+	'ListRunTasks',
+	'GetRunTask',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
