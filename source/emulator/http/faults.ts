@@ -18,6 +18,9 @@ export const OPERATIONS = [
 	'GetRun',
 	'ListRunTasks',
 	'GetRunTask',
+	'GetLogEvents',
+	'FilterLogEvents',
+	'DescribeLogStreams',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -147,6 +147,11 @@ export function planRunTasks(
 	});
 }
 
+/** The run's timeline as GetRun lives it (deletion aside: a deleted run keeps its logs). */
+export function runLife(record: BatchRecord, index: number): TimelineEntry[] {
+	return runTimeline(withoutDelete(record.sim.context), index);
+}
+
 /** When a successful CancelRun reached a running run, and when the run became CANCELLED. */
 function cancelOf(actual: readonly TimelineEntry[]): {landsAt: number; stoppedAt: number} | undefined {
 	const end = actual.find(isEnd);
