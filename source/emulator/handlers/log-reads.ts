@@ -4,6 +4,7 @@ import {runId} from '../model/batch-views.js';
 import {logGroupArn, logStreamArn, WORKFLOW_LOG_GROUP} from '../model/log-streams.js';
 import {runStreams, streamLines, type LogLine, type StreamKind} from '../model/run-logs.js';
 import {Run} from '../model/statuses.js';
+import {planRunTasks, type TaskPlan} from '../model/run-tasks.js';
 import type {Account, BatchRecord} from '../model/account.js';
 import type {PageTokens} from '../http/page-token.js';
 import type {TaskCatalog} from '../model/task-catalog.js';
@@ -27,6 +28,8 @@ interface StreamRef {
 	readonly ordinal: number;
 	readonly kind: StreamKind;
 	readonly name: string;
+	/** The run's task plans, computed once for all its streams. */
+	readonly plans: TaskPlan[];
 }
 
 const STREAM_NAME = /^run\/([0-9]{1,18})\/(engine|run|task\/([0-9]{1,18}))$/;
@@ -122,8 +125,9 @@ function findStream(name: string, context: LogsContext, now: number): StreamRef 
 
 function runStreamRefs(record: BatchRecord, index: number, context: LogsContext, now: number): StreamRef[] {
 	const id = Number(runId(record, index));
-	return runStreams(record, index, now, context.taskCatalog).map((kind, ordinal) => {
-		const ref = {record, index, runId: id, ordinal, kind};
+	const plans = planRunTasks(record, index, context.taskCatalog);
+	return runStreams(record, index, now, context.taskCatalog, plans).map((kind, ordinal) => {
+		const ref = {record, index, runId: id, ordinal, kind, plans};
 		return {...ref, name: streamName(ref)};
 	});
 }
@@ -161,7 +165,7 @@ const before = (ref: StreamRef, cursor: readonly [number, number]): boolean =>
 	ref.runId < cursor[0] || (ref.runId === cursor[0] && ref.ordinal < cursor[1]);
 
 function linesOf(ref: StreamRef, context: LogsContext, now: number): LogLine[] {
-	return streamLines(ref.record, ref.index, ref.kind, now, context.taskCatalog);
+	return streamLines(ref.record, ref.index, ref.kind, now, context.taskCatalog, ref.plans);
 }
 
 /** CloudWatch Logs takes a little while to ingest an event. */

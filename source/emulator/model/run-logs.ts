@@ -115,8 +115,8 @@ export function streamLines(
 	stream: StreamKind,
 	now: number,
 	catalog?: TaskCatalog,
+	plans: TaskPlan[] = planRunTasks(record, index, catalog),
 ): LogLine[] {
-	const plans = planRunTasks(record, index, catalog);
 	const cut = Math.min(taskClock(record, index, now), now);
 	return plannedLines(record, index, stream, plans).filter((line) => line.timestamp <= cut);
 }
@@ -127,8 +127,8 @@ export function runStreams(
 	index: number,
 	now: number,
 	catalog?: TaskCatalog,
+	plans: TaskPlan[] = planRunTasks(record, index, catalog),
 ): StreamKind[] {
-	const plans = planRunTasks(record, index, catalog);
 	const cut = Math.min(taskClock(record, index, now), now);
 	const engine: StreamKind[] = plans[0] !== undefined && plans[0].createdAt <= cut ? [{kind: 'engine'}] : [];
 	const tasks = plans.filter((plan) => plan.startAt !== undefined && plan.startAt <= cut);
