@@ -15,6 +15,8 @@ const OPERATIONS = [
 	'DeleteBatch',
 	'ListRuns',
 	'GetRun',
+	'ListRunTasks',
+	'GetRunTask',
 ];
 const CONSTRAINTS = ['type', 'min', 'max', 'pattern', 'enum', 'union', 'document'];
 

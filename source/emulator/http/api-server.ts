@@ -1,16 +1,19 @@
 import {randomUUID} from 'node:crypto';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {ApiError} from './api-error.js';
-import {matchRoute} from './routes.js';
+import {matchRoute, type MatchedRoute} from './routes.js';
 import {parseJsonBody, readBody} from './request-body.js';
 import {sendError, sendJson, sendMalformed} from './responses.js';
 import {validateRequest} from './shape-validation.js';
 import {handleIntrospection, INTROSPECTION_PREFIX} from './introspection.js';
+import {logsTargetOf, sendLogsError, sendLogsJson, type LogsOperation} from './logs-protocol.js';
+import {handleLogs} from '../handlers/log-reads.js';
 import type {FaultDecision, FaultInjector} from './faults.js';
 import type {RequestStats} from './request-stats.js';
 import type {PageTokens} from './page-token.js';
 import type {Account} from '../model/account.js';
 import type {VirtualClock} from '../model/virtual-clock.js';
+import type {TaskCatalog} from '../model/task-catalog.js';
 
 export interface ApiServerParts {
 	readonly account: Account;
@@ -19,6 +22,8 @@ export interface ApiServerParts {
 	readonly faults: FaultInjector;
 	readonly stats: RequestStats;
 	readonly s3SettingsRuns: number;
+	/** The scenario's own task catalogue (scenario `tasks`); the built-in one when absent. */
+	readonly taskCatalog?: TaskCatalog;
 }
 
 /** How long an idle keep-alive connection stays open: longer than any client's poll interval. */
@@ -65,8 +70,23 @@ async function handle(
 		return;
 	}
 
-	const route = matchRoute(method, url.pathname);
-	if (!route) {
+	const logsTarget = logsTargetOf(method, url.pathname, request.headers);
+	if (logsTarget === '') {
+		parts.stats.record('UnknownOperation', 400);
+		request.resume();
+		sendLogsError(
+			response,
+			new ApiError(
+				400,
+				'UnknownOperationException',
+				`Unknown operation ${String(request.headers['x-amz-target'])}`,
+			),
+			requestId,
+		);
+		return;
+	}
+	const route = logsTarget === undefined ? matchRoute(method, url.pathname) : undefined;
+	if (!route && logsTarget === undefined) {
 		parts.stats.record('UnknownOperation', 404);
 		request.resume();
 		sendError(
@@ -77,11 +97,14 @@ async function handle(
 		return;
 	}
 
-	const decision = parts.faults.decide(route.operation, typeof request.headers.authorization === 'string');
+	// A CloudWatch Logs request (AWS JSON 1.1) or a HealthOmics one (REST JSON): same faults and counters.
+	const operation = logsTarget ?? (route as MatchedRoute).operation;
+	const service = logsTarget === undefined ? 'omics' : 'logs';
+	const decision = parts.faults.decide(operation, typeof request.headers.authorization === 'string');
 	if (decision.latencyMs > 0) await delay(decision.latencyMs, delays);
 	if (decision.outcome === 'hang') {
 		// Never answer: the client's own timeout (or the emulator stopping) ends the exchange.
-		parts.stats.record(route.operation, 0);
+		parts.stats.record(operation, 0);
 		request.resume();
 		return;
 	}
@@ -89,16 +112,29 @@ async function handle(
 	let statusCode = 500;
 	const started = performance.now();
 	try {
-		refuseByFault(decision, route.operation);
+		refuseByFault(decision, operation, service);
 		const body = parseJsonBody(await readBody(request));
-		validateRequest(route.operation, {params: route.params, query: url.searchParams, body});
-		const result = route.handler({
+		if (logsTarget !== undefined) {
+			const answer = handleLogs(logsTarget as LogsOperation, body, {
+				account: parts.account,
+				tokens: parts.tokens,
+				...(parts.taskCatalog ? {taskCatalog: parts.taskCatalog} : {}),
+			});
+			statusCode = 200;
+			if (decision.malformed) sendMalformed(response, 200, requestId, answer);
+			else sendLogsJson(response, requestId, answer);
+			return;
+		}
+		const omics = route as MatchedRoute;
+		validateRequest(omics.operation, {params: omics.params, query: url.searchParams, body});
+		const result = omics.handler({
 			account: parts.account,
 			tokens: parts.tokens,
-			params: route.params,
+			params: omics.params,
 			query: url.searchParams,
 			body,
 			s3SettingsRuns: parts.s3SettingsRuns,
+			...(parts.taskCatalog ? {taskCatalog: parts.taskCatalog} : {}),
 		});
 		statusCode = result.statusCode;
 		if (decision.malformed) sendMalformed(response, result.statusCode, requestId, result.body);
@@ -108,27 +144,29 @@ async function handle(
 			error instanceof ApiError
 				? error
 				: new ApiError(500, 'InternalServerException', `Emulator error: ${String(error)}`);
-		statusCode = apiError.statusCode;
-		if (statusCode === 413) {
+		// The JSON protocol answers the caller's errors with 400, whatever their kind.
+		statusCode = logsTarget === undefined || apiError.statusCode >= 500 ? apiError.statusCode : 400;
+		if (apiError.statusCode === 413) {
 			response.setHeader('connection', 'close');
 			response.on('finish', () => request.destroy());
 		} else {
 			request.resume();
 		}
-		sendError(response, apiError, requestId);
+		if (logsTarget === undefined) sendError(response, apiError, requestId);
+		else sendLogsError(response, apiError, requestId);
 	} finally {
-		parts.stats.record(route.operation, statusCode, performance.now() - started);
+		parts.stats.record(operation, statusCode, performance.now() - started);
 	}
 }
 
 /** Turns a fault decision into the error the service would have sent. */
-function refuseByFault(decision: FaultDecision, operation: string): void {
+function refuseByFault(decision: FaultDecision, operation: string, service: 'omics' | 'logs'): void {
 	switch (decision.outcome) {
 		case 'unauthenticated':
 			throw new ApiError(
 				403,
 				'AccessDeniedException',
-				`Missing Authentication Token: omics:${operation} requires a signed request`,
+				`Missing Authentication Token: ${service}:${operation} requires a signed request`,
 			);
 		case 'expired':
 			throw new ApiError(
@@ -140,13 +178,13 @@ function refuseByFault(decision: FaultDecision, operation: string): void {
 			throw new ApiError(
 				403,
 				'AccessDeniedException',
-				`User: arn:aws:sts::123456789012:assumed-role/Analyst/session is not authorized to perform: omics:${operation} because no identity-based policy allows the omics:${operation} action`,
+				`User: arn:aws:sts::123456789012:assumed-role/Analyst/session is not authorized to perform: ${service}:${operation} because no identity-based policy allows the ${service}:${operation} action`,
 			);
 		case 'quotaExceeded':
 			throw new ApiError(
 				402,
 				'ServiceQuotaExceededException',
-				`The request for omics:${operation} exceeds a service quota for this account`,
+				`The request for ${service}:${operation} exceeds a service quota for this account`,
 			);
 		case 'requestTimeout':
 			throw new ApiError(

@@ -16,6 +16,11 @@ export const OPERATIONS = [
 	'DeleteBatch',
 	'ListRuns',
 	'GetRun',
+	'ListRunTasks',
+	'GetRunTask',
+	'GetLogEvents',
+	'FilterLogEvents',
+	'DescribeLogStreams',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -1,14 +1,18 @@
 import {cancelRunBatch, deleteBatch, deleteRunBatch, startRunBatch} from '../handlers/batch-lifecycle.js';
 import {getBatch, listBatch, listRunsInBatch} from '../handlers/batch-reads.js';
 import {getRun, listRuns} from '../handlers/run-reads.js';
-import type {Handler} from '../handlers/handler-types.js';
+import {getRunTask, listRunTasks, type TaskRequestContext} from '../handlers/run-task-reads.js';
+import type {HandlerResult} from '../handlers/handler-types.js';
 import type {Operation} from './faults.js';
+
+/** Any handler: the batch and run handlers take less of the context than the task ones. */
+export type RouteHandler = (context: TaskRequestContext) => HandlerResult;
 
 interface Route {
 	readonly method: string;
 	readonly pattern: RegExp;
 	readonly operation: Operation;
-	readonly handler: Handler;
+	readonly handler: RouteHandler;
 }
 
 // Paths and methods as in the service model (shared/healthomics-batch-api.md §1).
@@ -32,11 +36,18 @@ const ROUTES: readonly Route[] = [
 	},
 	{method: 'GET', pattern: /^\/run$/, operation: 'ListRuns', handler: listRuns},
 	{method: 'GET', pattern: /^\/run\/(?<id>[^/]+)$/, operation: 'GetRun', handler: getRun},
+	{method: 'GET', pattern: /^\/run\/(?<id>[^/]+)\/task$/, operation: 'ListRunTasks', handler: listRunTasks},
+	{
+		method: 'GET',
+		pattern: /^\/run\/(?<id>[^/]+)\/task\/(?<taskId>[^/]+)$/,
+		operation: 'GetRunTask',
+		handler: getRunTask,
+	},
 ];
 
 export interface MatchedRoute {
 	readonly operation: Operation;
-	readonly handler: Handler;
+	readonly handler: RouteHandler;
 	readonly params: Record<string, string>;
 }
 

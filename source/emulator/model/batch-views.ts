@@ -1,6 +1,7 @@
 import {runFailure, submissionFailure} from './run-timeline.js';
 import {mix32} from './seeded-random.js';
 import {KEEP} from './run-timeline.js';
+import {engineLogStreamName, logStreamArn, runLogStreamName} from './log-streams.js';
 import {Run, RUN_STATUS_NAMES, Sub, SUBMISSION_STATUS_NAMES} from './statuses.js';
 import type {BatchRecord} from './account.js';
 
@@ -169,12 +170,13 @@ export function getRunBody(record: BatchRecord, index: number): Record<string, u
 	};
 }
 
-/** GetRun's logLocation: log stream ARNs in the group HealthOmics writes to, as the service model documents. */
+/** GetRun's logLocation: ARNs of the run's engine and run log streams (model: "The log stream ARN for the run log"). */
 export function runLogLocation(
 	record: BatchRecord,
 	runId: string,
 ): {engineLogStream: string; runLogStream: string} {
-	const [, , , region, accountId] = record.arn.split(':');
-	const group = `arn:aws:logs:${region ?? ''}:${accountId ?? ''}:log-group:/aws/omics/WorkflowLog:log-stream:run/${runId}`;
-	return {engineLogStream: `${group}/engine`, runLogStream: `${group}/run`};
+	return {
+		engineLogStream: logStreamArn(record.arn, engineLogStreamName(runId)),
+		runLogStream: logStreamArn(record.arn, runLogStreamName(runId)),
+	};
 }

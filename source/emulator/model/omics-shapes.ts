@@ -31,6 +31,12 @@ export const OMICS_SHAPES: ModelShapes = {
 		GetRun: {
 			input: 'GetRunRequest',
 		},
+		ListRunTasks: {
+			input: 'ListRunTasksRequest',
+		},
+		GetRunTask: {
+			input: 'GetRunTaskRequest',
+		},
 	},
 	shapes: {
 		AwsAccountId: {
@@ -242,6 +248,22 @@ export const OMICS_SHAPES: ModelShapes = {
 				},
 			},
 		},
+		GetRunTaskRequest: {
+			type: 'structure',
+			required: ['id', 'taskId'],
+			members: {
+				id: {
+					shape: 'RunId',
+					location: 'uri',
+					locationName: 'id',
+				},
+				taskId: {
+					shape: 'TaskId',
+					location: 'uri',
+					locationName: 'taskId',
+				},
+			},
+		},
 		InlineSetting: {
 			type: 'structure',
 			required: ['runSettingId'],
@@ -395,6 +417,37 @@ export const OMICS_SHAPES: ModelShapes = {
 			},
 		},
 		ListRunsRequestMaxResultsInteger: {
+			type: 'integer',
+			min: 1,
+			max: 100,
+		},
+		ListRunTasksRequest: {
+			type: 'structure',
+			required: ['id'],
+			members: {
+				id: {
+					shape: 'RunId',
+					location: 'uri',
+					locationName: 'id',
+				},
+				status: {
+					shape: 'TaskStatus',
+					location: 'querystring',
+					locationName: 'status',
+				},
+				startingToken: {
+					shape: 'TaskListToken',
+					location: 'querystring',
+					locationName: 'startingToken',
+				},
+				maxResults: {
+					shape: 'ListRunTasksRequestMaxResultsInteger',
+					location: 'querystring',
+					locationName: 'maxResults',
+				},
+			},
+		},
+		ListRunTasksRequestMaxResultsInteger: {
 			type: 'integer',
 			min: 1,
 			max: 100,
@@ -554,6 +607,24 @@ export const OMICS_SHAPES: ModelShapes = {
 			type: 'string',
 			min: 0,
 			max: 256,
+		},
+		TaskId: {
+			type: 'string',
+			min: 1,
+			max: 18,
+			pattern: '[0-9]+',
+		},
+		TaskListToken: {
+			type: 'string',
+			min: 1,
+			max: 128,
+			pattern: '[\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+',
+		},
+		TaskStatus: {
+			type: 'string',
+			min: 1,
+			max: 64,
+			enum: ['PENDING', 'STARTING', 'RUNNING', 'STOPPING', 'COMPLETED', 'CANCELLED', 'FAILED'],
 		},
 		WorkflowId: {
 			type: 'string',

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {TaskCatalogSchema} from './task-catalog-schema.js';
 
 // The scenario file format. Every time is in virtual seconds; every share is a fraction 0..1.
 // Documented for users in README.md ("Scenario files"); keep the two in step.
@@ -109,6 +110,7 @@ export const ScenarioSchema = z
 		account: AccountSettingsSchema.optional(),
 		defaults: BehaviourSchema.optional(),
 		faults: z.record(z.string(), FaultSchema).optional(),
+		tasks: TaskCatalogSchema.optional(),
 		batches: z.array(BatchSpecSchema).max(10_000),
 	})
 	.strict();
