@@ -83,6 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		faults,
 		stats: new RequestStats(),
 		s3SettingsRuns: options.s3SettingsRuns ?? 1000,
+		...(scenario.tasks ? {taskCatalog: scenario.tasks} : {}),
 	});
 
 	const host = options.host ?? '127.0.0.1';
