@@ -167,12 +167,13 @@ class DemoPane {
 	 */
 	async #open(name: string): Promise<void> {
 		for (let tries = 0; ; tries++) {
+			// d toggles the pane: a second d sent while a loaded machine is still drawing the first closes it.
 			this.keys('d');
 			try {
 				await this.waitFor(
 					(rows) => rows.some((row) => row.includes(`${name}  details`)),
 					`${name} opened`,
-					3000,
+					10_000,
 				);
 				return;
 			} catch (error) {
