@@ -161,7 +161,7 @@ export const HELP = `
 
   Demo and emulator
     --demo                Start the emulator in-process and watch it: no AWS account needed
-    --scenario S          demo (default), empty, or a scenario JSON file
+    --scenario S          demo (default), empty, hostile, or a scenario JSON file
     --speed X             Virtual seconds per real second (default 1)
     --seed N, --fault SPEC, --run-summary-lag S, --s3-settings-runs N   (see README)
     --port N, --host A    Where batchtop emulator listens (default 127.0.0.1, any free port)

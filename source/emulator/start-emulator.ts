@@ -70,6 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		accountId: scenario.accountId ?? '123456789012',
 		...(scenario.defaults ? {defaults: scenario.defaults} : {}),
 		runSummaryLagMs: (options.runSummaryLagSeconds ?? scenario.runSummaryLagSeconds ?? 0) * 1000,
+		...(scenario.s3Settings ? {s3Settings: scenario.s3Settings} : {}),
 		startRunTps: startRunTpsOf(scenario),
 	});
 	const batchIds = scenario.batches.map(

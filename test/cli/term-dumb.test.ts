@@ -39,15 +39,20 @@ describe('wantsColor and wantsAscii', () => {
 });
 
 describe('TERM=dumb through the built CLI', () => {
-	it('--once --demo writes no escape sequence at all', () => {
-		const result = spawnSync(process.execPath, [CLI, '--demo', '--once'], {
+	it('--once --demo writes no escape sequence at all, not even from a service that sends them', () => {
+		// The hostile scenario puts escapes, C1 controls, BEL and CR/LF in names, reasons and messages.
+		const result = spawnSync(process.execPath, [CLI, '--demo', '--scenario', 'hostile', '--once'], {
 			encoding: 'utf8',
 			timeout: 15_000,
 			env: cliEnv({TERM: 'dumb', BATCHTOP_CONFIG: '/nonexistent/batchtop.json'}),
 		});
 		expect(result.status).toBe(0);
 		expect(result.stdout).toMatch(/^ID +NAME/);
-		expect(result.stdout).not.toContain('\x1b');
+		// The hostile text did reach the output, defused: its printable parts are there.
+		expect(result.stdout).toContain('trio-red-names');
+		expect(result.stdout).toContain('Task call_variants failed: stderr tail: Segmentation fault');
+		expect(result.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+		expect(result.stdout).not.toContain('pwned');
 	});
 
 	describe('the monitor on a pseudo-terminal', () => {

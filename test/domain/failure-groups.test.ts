@@ -32,7 +32,7 @@ describe('failure grouping', () => {
 		).toBe('Run # in <uri> failed for <arn> id <uuid>');
 	});
 
-	it("keeps the demo's three TASK_FAILED messages in three groups, each message whole", () => {
+	it("keeps the emulator's three TASK_FAILED messages (the demo's two, the hostile scenario's one) in three groups, each message whole", () => {
 		const task = [...RUN_FAILURES, HOSTILE_RUN_FAILURE].filter((failure) => failure.reason === 'TASK_FAILED');
 		expect(task).toHaveLength(3);
 		const groups = groupFailures(

@@ -10,7 +10,7 @@ import {
 } from '../../source/emulator/model/failure-catalog.js';
 import {loadScenario} from '../../source/emulator/scenario/load-scenario.js';
 
-// Every failure text of the demo, read whole in the detail pane of a real terminal (tmux) at every size
+// Every failure text of the demo (and of the hostile scenario, whose texts come with escapes), read whole in the detail pane of a real terminal (tmux) at every size
 // the issue names: the pane is paged through with PgDn, its rows put back in order by the `↑ N more`
 // count, and each failure group, message and batch-level reason is taken back out of the wrapped rows.
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
@@ -24,7 +24,7 @@ const SIZES = [
 ] as const;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// What the emulator can say, as the monitor shows it (sanitised: the hostile message comes with escapes).
+// What the emulator can say, as the monitor shows it (sanitised: the hostile scenario's message comes with escapes).
 const shown = (failure: FailureText) => ({
 	reason: sanitizeText(failure.reason, 64),
 	message: sanitizeText(failure.message),
@@ -38,16 +38,21 @@ interface FailingBatch {
 	readonly failureReason?: string;
 }
 
-/** The demo's batches that fail something (submissions, runs, or the whole batch), from its scenario. */
-async function failingBatches(): Promise<FailingBatch[]> {
-	const scenario = await loadScenario('demo');
+/** Names as the monitor shows them that the filter can be typed with. */
+const TYPEABLE = /^[A-Za-z0-9._-]+$/;
+
+/** A scenario's batches that fail something (submissions, runs, or the whole batch), by their shown names. */
+async function failingBatches(scenarioName: string): Promise<FailingBatch[]> {
+	const scenario = await loadScenario(scenarioName);
 	return scenario.batches.flatMap((spec) => {
+		const name = sanitizeText(spec.name ?? '');
+		if (!TYPEABLE.test(name)) return [];
 		const parameters = resolveParameters(scenario.defaults, spec);
 		const fail = spec.actions?.find((action) => action.do === 'fail');
 		if (!fail && parameters.submissionFailureShare === 0 && parameters.runFailureShare === 0) return [];
 		if (fail && !fail.reason)
-			throw new Error(`${spec.name}: the test needs the demo's fail actions to name a reason`);
-		return [{name: spec.name ?? '', ...(fail?.reason ? {failureReason: fail.reason} : {})}];
+			throw new Error(`${name}: the test needs the scenario's fail actions to name a reason`);
+		return [{name, ...(fail?.reason ? {failureReason: fail.reason} : {})}];
 	});
 }
 
@@ -58,8 +63,9 @@ class DemoPane {
 	constructor(
 		readonly columns: number,
 		readonly rows: number,
+		readonly scenario = 'demo',
 	) {
-		this.socket = `batchtop-failure-text-${process.pid}-${columns}x${rows}`;
+		this.socket = `batchtop-failure-text-${process.pid}-${scenario}-${columns}x${rows}`;
 	}
 
 	tmux(...args: string[]): string {
@@ -95,7 +101,7 @@ class DemoPane {
 			String(this.columns),
 			'-y',
 			String(this.rows),
-			`node ${CLI} --demo`,
+			`node ${CLI} --demo --scenario ${this.scenario}`,
 		);
 		await this.waitFor((rows) => rows.join('\n').includes('batchtop'), 'the first frame');
 	}
@@ -161,12 +167,13 @@ class DemoPane {
 	 */
 	async #open(name: string): Promise<void> {
 		for (let tries = 0; ; tries++) {
+			// d toggles the pane: a second d sent while a loaded machine is still drawing the first closes it.
 			this.keys('d');
 			try {
 				await this.waitFor(
 					(rows) => rows.some((row) => row.includes(`${name}  details`)),
 					`${name} opened`,
-					3000,
+					10_000,
 				);
 				return;
 			} catch (error) {
@@ -278,61 +285,85 @@ function failureReasonField(lines: readonly string[]): string | undefined {
 	return unwrap(rows);
 }
 
+/**
+ * Opens every failing batch of `scenario` at this size and checks each failure block against what the
+ * emulator can say; returns every (reason, message) read.
+ */
+async function readEveryFailure(pane: DemoPane, scenario: string, minBatches: number): Promise<Set<string>> {
+	const {columns, rows} = pane;
+	const batches = await failingBatches(scenario);
+	expect(batches.length).toBeGreaterThanOrEqual(minBatches);
+	await pane.start();
+	const seen = new Set<string>();
+	for (const batch of batches) {
+		const lines = await pane.readDetail(batch.name);
+		const where = `${batch.name} at ${columns}x${rows}`;
+		expect(lines.length, where).toBeGreaterThan(0);
+		expect(
+			[...lines.keys()].every((index) => lines[index] !== undefined),
+			`${where}: no row missed`,
+		).toBe(true);
+		for (const line of lines) expect(line.length, where).toBeLessThanOrEqual(columns);
+		for (const [title, texts] of [
+			['Submissions', SUBMISSION_TEXTS],
+			['Runs', RUN_TEXTS],
+		] as const) {
+			const section = parseSection(lines, title);
+			if (!section) continue;
+			// Every loaded failure is in a block: none hidden, none cut off.
+			expect(
+				section.blocks.reduce((sum, block) => sum + block.count, 0),
+				`${where}: ${title} counts`,
+			).toBe(section.loaded);
+			const inSection = new Set<string>();
+			for (const block of section.blocks) {
+				expect(texts, `${where}: ${title} ${block.reason}`).toContainEqual({
+					reason: block.reason,
+					message: block.message,
+				});
+				// Groups with different messages are different groups, and the same message one group.
+				const key = `${block.reason}|${block.message}`;
+				expect(inSection.has(key), `${where}: ${key} twice`).toBe(false);
+				inSection.add(key);
+				seen.add(key);
+				expect(block.ids, `${where}: ids of ${key}`).toHaveLength(Math.min(3, block.count));
+				for (const id of block.ids) expect(id, where).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+			}
+		}
+		if (batch.failureReason) {
+			expect(failureReasonField(lines), `${where}: failureReason`).toBe(sanitizeText(batch.failureReason));
+			seen.add(`batch|${sanitizeText(batch.failureReason)}`);
+		}
+	}
+	pane.keys('q');
+	return seen;
+}
+
 describe('failure text in the detail pane of a real terminal (tmux)', () => {
-	let demo: DemoPane | undefined;
-	afterEach(() => demo?.stop());
+	let pane: DemoPane | undefined;
+	afterEach(() => pane?.stop());
 
 	it.each(SIZES)(
 		'at %ix%i every failure reason and message of the demo reads whole',
 		async (columns, rows) => {
-			const batches = await failingBatches();
-			expect(batches.length).toBeGreaterThanOrEqual(4);
-			demo = new DemoPane(columns, rows);
-			await demo.start();
-			let blocksRead = 0;
-			for (const batch of batches) {
-				const lines = await demo.readDetail(batch.name);
-				const where = `${batch.name} at ${columns}x${rows}`;
-				expect(lines.length, where).toBeGreaterThan(0);
-				expect(
-					[...lines.keys()].every((index) => lines[index] !== undefined),
-					`${where}: no row missed`,
-				).toBe(true);
-				for (const line of lines) expect(line.length, where).toBeLessThanOrEqual(columns);
-				for (const [title, texts] of [
-					['Submissions', SUBMISSION_TEXTS],
-					['Runs', RUN_TEXTS],
-				] as const) {
-					const section = parseSection(lines, title);
-					if (!section) continue;
-					// Every loaded failure is in a block: none hidden, none cut off.
-					expect(
-						section.blocks.reduce((sum, block) => sum + block.count, 0),
-						`${where}: ${title} counts`,
-					).toBe(section.loaded);
-					const seen = new Set<string>();
-					for (const block of section.blocks) {
-						expect(texts, `${where}: ${title} ${block.reason}`).toContainEqual({
-							reason: block.reason,
-							message: block.message,
-						});
-						// Groups with different messages are different groups, and the same message one group.
-						const key = `${block.reason}|${block.message}`;
-						expect(seen.has(key), `${where}: ${key} twice`).toBe(false);
-						seen.add(key);
-						expect(block.ids, `${where}: ids of ${key}`).toHaveLength(Math.min(3, block.count));
-						for (const id of block.ids) expect(id, where).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
-						blocksRead += 1;
-					}
-				}
-				if (batch.failureReason) {
-					expect(failureReasonField(lines), `${where}: failureReason`).toBe(
-						sanitizeText(batch.failureReason),
-					);
-				}
-			}
-			expect(blocksRead).toBeGreaterThan(0);
-			demo.keys('q');
+			pane = new DemoPane(columns, rows);
+			const seen = await readEveryFailure(pane, 'demo', 4);
+			expect(seen.size).toBeGreaterThan(0);
+		},
+		180_000,
+	);
+
+	it.each([
+		[40, 12],
+		[120, 40],
+	])(
+		"at %ix%i the hostile scenario's failure texts read whole, defused",
+		async (columns, rows) => {
+			pane = new DemoPane(columns, rows, 'hostile');
+			const seen = await readEveryFailure(pane, 'hostile', 2);
+			const hostile = shown(HOSTILE_RUN_FAILURE);
+			expect(seen).toContain(`${hostile.reason}|${hostile.message}`);
+			expect([...seen].some((key) => key.startsWith('batch|'))).toBe(true);
 		},
 		180_000,
 	);

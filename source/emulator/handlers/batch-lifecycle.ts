@@ -18,7 +18,7 @@ export function translateModelErrors<T>(action: () => T): T {
 
 /** POST /runBatch */
 export const startRunBatch: Handler = ({account, body, s3SettingsRuns}) => {
-	const request = parseStartRunBatch(body, s3SettingsRuns);
+	const request = parseStartRunBatch(body, s3SettingsRuns, (uri) => account.s3SettingsFile(uri));
 	const record =
 		account.byRequestId(request.requestId) ??
 		account.create({
@@ -27,7 +27,7 @@ export const startRunBatch: Handler = ({account, body, s3SettingsRuns}) => {
 			requestId: request.requestId,
 			defaultRunSetting: request.defaultRunSetting,
 			...(request.runSettingIds ? {runSettingIds: request.runSettingIds} : {}),
-			...(request.runNames ? {runNames: request.runNames} : {}),
+			...(request.runSettings ? {runSettings: request.runSettings} : {}),
 		});
 	record.sim.advanceTo(account.clock.now());
 	return {

@@ -1,13 +1,15 @@
 import {constraintError, validationError} from '../http/api-error.js';
+import type {RunOverrides, RunSettingsSource} from '../model/run-settings.js';
 import type {BatchSpec} from '../scenario/scenario-schema.js';
+import type {S3SettingsFile} from '../scenario/run-settings-schema.js';
 
 /** A StartRunBatch request, ready to become a batch. */
 export interface StartRunBatchRequest {
 	readonly requestId: string;
 	readonly spec: BatchSpec;
 	readonly defaultRunSetting: Record<string, unknown>;
-	readonly runSettingIds?: string[];
-	readonly runNames?: Array<string | undefined>;
+	readonly runSettingIds?: readonly string[];
+	readonly runSettings?: RunSettingsSource;
 }
 
 type Json = Record<string, unknown>;
@@ -18,7 +20,11 @@ const MAX_TAGS = 50;
  * Reads a StartRunBatch body that already satisfies the service model (http/shape-validation.ts) and
  * applies the rules the model cannot express (shared/healthomics-batch-api.md §1.1-1.6).
  */
-export function parseStartRunBatch(body: unknown, s3SettingsRuns: number): StartRunBatchRequest {
+export function parseStartRunBatch(
+	body: unknown,
+	s3SettingsRuns: number,
+	s3SettingsFile: (uri: string) => S3SettingsFile | undefined = () => undefined,
+): StartRunBatchRequest {
 	const request = body as Json;
 	const requestId = request['requestId'] as string;
 	const batchName = request['batchName'] as string | undefined;
@@ -44,16 +50,11 @@ export function parseStartRunBatch(body: unknown, s3SettingsRuns: number): Start
 				'Member must be an S3 URI of the form s3://bucket/key',
 			);
 		}
-		return {
-			requestId,
-			defaultRunSetting,
-			spec: {...common, totalRuns: s3SettingsRuns, runSettingIdPrefix: 'entry-'},
-		};
+		return {requestId, defaultRunSetting, ...fromS3File(common, s3SettingsFile(uri), s3SettingsRuns)};
 	}
 
 	const inline = settings['inlineSettings'] as Json[];
 	const runSettingIds: string[] = [];
-	const runNames: Array<string | undefined> = [];
 	const seen = new Set<string>();
 	inline.forEach((entry, index) => {
 		const where = `batchRunSettings.inlineSettings.${index + 1}`;
@@ -64,11 +65,41 @@ export function parseStartRunBatch(body: unknown, s3SettingsRuns: number): Start
 			);
 		seen.add(id);
 		runSettingIds.push(id);
-		runNames.push(entry['name'] as string | undefined);
 		if (entry['runTags'] !== undefined) checkTagCount(`${where}.runTags`, entry['runTags'] as Json);
 		checkParameters(`${where}.parameters`, entry['parameters']);
 	});
-	return {requestId, defaultRunSetting, spec: {...common, totalRuns: inline.length}, runSettingIds, runNames};
+	return {
+		requestId,
+		defaultRunSetting,
+		spec: {...common, totalRuns: inline.length},
+		runSettingIds,
+		// Kept as parsed: the emulator reads only the members a run takes from them.
+		runSettings: {kind: 'entries', entries: inline as RunOverrides[]},
+	};
+}
+
+/** An s3UriSettings batch: the file's contents as the scenario gives them, else `s3SettingsRuns` bare entries. */
+function fromS3File(
+	common: Omit<BatchSpec, 'totalRuns'>,
+	file: S3SettingsFile | undefined,
+	s3SettingsRuns: number,
+): Pick<StartRunBatchRequest, 'spec' | 'runSettingIds' | 'runSettings'> {
+	if (!file) return {spec: {...common, totalRuns: s3SettingsRuns, runSettingIdPrefix: 'entry-'}};
+	if ('entries' in file) {
+		return {
+			spec: {...common, totalRuns: file.entries.length},
+			runSettingIds: file.entries.map((entry) => entry.runSettingId),
+			runSettings: {kind: 'entries', entries: file.entries},
+		};
+	}
+	return {
+		spec: {
+			...common,
+			totalRuns: file.count,
+			runSettingIdPrefix: file.runSettingIdPrefix ?? 'entry-',
+			...(file.template ? {runSettings: file.template} : {}),
+		},
+	};
 }
 
 function checkDefaultRunSetting(setting: Json): Json {

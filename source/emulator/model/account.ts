@@ -4,7 +4,9 @@ import {SimulatedBatch, StateConflictError, type ScheduledAction} from './simula
 import {BATCH_DELETABLE} from './statuses.js';
 import {StartRunQuota} from './start-run-quota.js';
 import type {VirtualClock} from './virtual-clock.js';
+import type {RunSettingsSource} from './run-settings.js';
 import type {Behaviour, BatchSpec} from '../scenario/scenario-schema.js';
+import type {S3SettingsFile} from '../scenario/run-settings-schema.js';
 
 export interface AccountOptions {
 	readonly clock: VirtualClock;
@@ -19,6 +21,8 @@ export interface AccountOptions {
 	 * (scenario `account.startRunTps`). Without it each batch submits at its own submitRate.
 	 */
 	readonly startRunTps?: number;
+	/** Contents of s3UriSettings files by URI (scenario `s3Settings`); the emulator cannot read S3. */
+	readonly s3Settings?: Readonly<Record<string, S3SettingsFile>>;
 }
 
 /** Everything the API shows of a batch besides its simulated progress. */
@@ -37,7 +41,8 @@ export interface BatchRecord {
 	readonly runIdBase: number;
 	readonly runSettingIds?: readonly string[];
 	readonly runSettingIdPrefix: string;
-	readonly runNames?: ReadonlyArray<string | undefined>;
+	/** Each run's own settings (inline or S3 entries, or a template); absent: every run takes the defaults. */
+	readonly runSettings?: RunSettingsSource;
 	readonly sim: SimulatedBatch;
 	deleted: boolean;
 }
@@ -52,7 +57,8 @@ export interface NewBatch {
 	readonly requestId?: string;
 	readonly defaultRunSetting?: Record<string, unknown>;
 	readonly runSettingIds?: readonly string[];
-	readonly runNames?: ReadonlyArray<string | undefined>;
+	/** Per-run settings; without them a scenario spec's `runSettings` template applies. */
+	readonly runSettings?: RunSettingsSource;
 }
 
 /** One emulated AWS account in one region: its batches and their runs. */
@@ -68,6 +74,7 @@ export class Account {
 	readonly #defaults?: Behaviour;
 	readonly #lagMs: number;
 	readonly #quota?: StartRunQuota;
+	readonly #s3Settings: Readonly<Record<string, S3SettingsFile>>;
 	#nextRunId: number;
 
 	constructor(options: AccountOptions) {
@@ -78,6 +85,7 @@ export class Account {
 		this.#ids = new SeededSequence(options.seed);
 		this.#defaults = options.defaults;
 		this.#lagMs = options.runSummaryLagMs ?? 0;
+		this.#s3Settings = options.s3Settings ?? {};
 		this.#nextRunId = this.#ids.int(1_000_000, 4_000_000);
 		if (options.startRunTps !== undefined) this.#quota = new StartRunQuota(options.startRunTps);
 	}
@@ -85,6 +93,11 @@ export class Account {
 	/** The StartRun quota batches share, in calls per second (undefined: none, each batch at its own rate). */
 	get startRunTps(): number | undefined {
 		return this.#quota?.tps;
+	}
+
+	/** The contents a scenario gives the run settings file at `uri`, if any. */
+	s3SettingsFile(uri: string): S3SettingsFile | undefined {
+		return Object.hasOwn(this.#s3Settings, uri) ? this.#s3Settings[uri] : undefined;
 	}
 
 	/** Creates a batch; its history up to now is replayed lazily on first read. */
@@ -105,6 +118,8 @@ export class Account {
 			...(spec.workflowVersionName ? {workflowVersionName: spec.workflowVersionName} : {}),
 			parameters: {reference: 's3://omics-reference/GRCh38/GRCh38.fa'},
 		};
+		const runSettings: RunSettingsSource | undefined =
+			batch.runSettings ?? (spec.runSettings ? {kind: 'template', template: spec.runSettings} : undefined);
 		const actions: ScheduledAction[] = (spec.actions ?? []).map((action) => ({
 			at: batch.creationTime + action.at * 1000,
 			do: action.do,
@@ -126,7 +141,7 @@ export class Account {
 			runIdBase: this.#nextRunId,
 			...(batch.runSettingIds ? {runSettingIds: batch.runSettingIds} : {}),
 			runSettingIdPrefix: spec.runSettingIdPrefix ?? 'run-',
-			...(batch.runNames ? {runNames: batch.runNames} : {}),
+			...(runSettings ? {runSettings} : {}),
 			sim: this.#newSimulation(
 				id,
 				spec.totalRuns,

@@ -3,6 +3,7 @@ import {mix32} from './seeded-random.js';
 import {KEEP} from './run-timeline.js';
 import {engineLogStreamName, logStreamArn, runLogStreamName} from './log-streams.js';
 import {Run, RUN_STATUS_NAMES, Sub, SUBMISSION_STATUS_NAMES} from './statuses.js';
+import {effectiveRunSetting, overriddenName, runOverrides, type EffectiveRunSetting} from './run-settings.js';
 import type {BatchRecord} from './account.js';
 
 // The JSON bodies the API returns, built from a batch record on demand. Timestamps are
@@ -117,13 +118,29 @@ function runTimes(record: BatchRecord, index: number): {creation: number; start?
 	};
 }
 
-/** A run's name: the inline setting's, or its runSettingId. */
+/** A run's own settings: its entry (inline, S3 file or template) over the batch's defaultRunSetting. */
+export function runSetting(record: BatchRecord, index: number): EffectiveRunSetting {
+	return effectiveRunSetting(
+		record.defaultRunSetting,
+		runOverrides(record.runSettings, index, runSettingId(record, index)),
+	);
+}
+
+/** A run's name: its entry's, else the defaultRunSetting's, else its runSettingId. */
 export function runName(record: BatchRecord, index: number): string {
-	return record.runNames?.[index] ?? runSettingId(record, index);
+	const id = runSettingId(record, index);
+	const own = overriddenName(record.runSettings, index, id);
+	if (own !== undefined) return own;
+	const name = record.defaultRunSetting['name'];
+	return typeof name === 'string' ? name : id;
 }
 
 /** ListRuns item. */
-export function runListItem(record: BatchRecord, index: number): Record<string, unknown> {
+export function runListItem(
+	record: BatchRecord,
+	index: number,
+	own: EffectiveRunSetting = runSetting(record, index),
+): Record<string, unknown> {
 	const times = runTimes(record, index);
 	const setting = record.defaultRunSetting;
 	return {
@@ -132,8 +149,8 @@ export function runListItem(record: BatchRecord, index: number): Record<string, 
 		status: RUN_STATUS_NAMES[record.sim.runCodes[index] as number],
 		workflowId: record.workflowId,
 		batchId: record.id,
-		name: runName(record, index),
-		priority: typeof setting['priority'] === 'number' ? setting['priority'] : 0,
+		name: own.name ?? runSettingId(record, index),
+		priority: own.priority ?? 0,
 		storageCapacity: typeof setting['storageCapacity'] === 'number' ? setting['storageCapacity'] : 1200,
 		creationTime: iso(times.creation),
 		...optionalTime('startTime', times.start),
@@ -145,26 +162,36 @@ export function runListItem(record: BatchRecord, index: number): Record<string, 
 	};
 }
 
+/** Batch-level members GetRun shows as the run's when the defaultRunSetting sets them. */
+const BATCH_LEVEL_RUN_MEMBERS = ['cacheId', 'cacheBehavior', 'workflowOwnerId', 'networkingMode'] as const;
+
 /** GetRun response body. */
 export function getRunBody(record: BatchRecord, index: number): Record<string, unknown> {
-	const item = runListItem(record, index);
+	const own = runSetting(record, index);
+	const item = runListItem(record, index, own);
 	const failed = record.sim.runCodes[index] === Run.FAILED;
 	const failure = failed ? runFailure(record.sim.context, index) : undefined;
 	const setting = record.defaultRunSetting;
 	const id = runId(record, index);
+	const outputUri = own.outputUri ?? 's3://omics-output/';
 	return {
 		...item,
 		uuid: runUuid(record, index),
 		workflowType: setting['workflowType'] ?? 'PRIVATE',
 		roleArn: setting['roleArn'],
 		...(record.runGroupId === undefined ? {} : {runGroupId: record.runGroupId}),
-		parameters: setting['parameters'] ?? {},
-		outputUri: setting['outputUri'],
-		runOutputUri: `${String(setting['outputUri'] ?? 's3://omics-output/')}${id}`,
+		...Object.fromEntries(
+			BATCH_LEVEL_RUN_MEMBERS.filter((key) => setting[key] !== undefined).map((key) => [key, setting[key]]),
+		),
+		parameters: own.parameters,
+		...(own.outputUri === undefined ? {} : {outputUri: own.outputUri}),
+		runOutputUri: `${outputUri}${outputUri.endsWith('/') ? '' : '/'}${id}`,
 		logLevel: setting['logLevel'] ?? 'ALL',
 		retentionMode: setting['retentionMode'] ?? 'RETAIN',
 		startedBy: `arn:aws:sts::${record.arn.split(':')[4] ?? '000000000000'}:assumed-role/OmicsWorkflowRole/batchtop-emulator`,
-		tags: {},
+		// The run's runTags; the batch's own tags are not inherited.
+		tags: own.runTags,
+		...(own.engineSettings === undefined ? {} : {engineSettings: own.engineSettings}),
 		logLocation: runLogLocation(record, id),
 		...(failure ? {failureReason: failure.reason, statusMessage: failure.message} : {}),
 	};

@@ -2,11 +2,12 @@ import {readFile} from 'node:fs/promises';
 import {ScenarioSchema, type Scenario} from './scenario-schema.js';
 import {DOCUMENTED_START_RUN_TPS} from '../model/start-run-quota.js';
 import demo from './builtin/demo.json' with {type: 'json'};
+import hostile from './builtin/hostile.json' with {type: 'json'};
 
 /** A scenario that cannot be used; the message names the file, the field and the fix. */
 export class ScenarioError extends Error {}
 
-export const BUILTIN_SCENARIOS = ['demo', 'empty'] as const;
+export const BUILTIN_SCENARIOS = ['demo', 'empty', 'hostile'] as const;
 
 /** Validates parsed JSON as a scenario; `source` names it in errors. */
 export function parseScenario(input: unknown, source: string): Scenario {
@@ -26,10 +27,11 @@ export function parseScenario(input: unknown, source: string): Scenario {
 	);
 }
 
-/** Loads `demo`, `empty`, or a JSON file path. */
+/** Loads `demo`, `empty`, `hostile` (escape sequences in every text field), or a JSON file path. */
 export async function loadScenario(nameOrPath: string): Promise<Scenario> {
 	if (nameOrPath === 'demo') return parseScenario(demo, 'demo');
 	if (nameOrPath === 'empty') return {batches: []};
+	if (nameOrPath === 'hostile') return parseScenario(hostile, 'hostile');
 	let text: string;
 	try {
 		text = await readFile(nameOrPath, 'utf8');
@@ -44,7 +46,7 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
 						? 'it is a directory'
 						: String(code ?? error);
 		throw new ScenarioError(
-			`cannot read scenario file ${nameOrPath}: ${why}; pass --scenario demo, empty, or a readable JSON file`,
+			`cannot read scenario file ${nameOrPath}: ${why}; pass --scenario demo, empty, hostile, or a readable JSON file`,
 		);
 	}
 	let json: unknown;

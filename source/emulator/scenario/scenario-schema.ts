@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {RunSettingTemplateSchema, S3SettingsFileSchema} from './run-settings-schema.js';
 import {TaskCatalogSchema} from './task-catalog-schema.js';
 
 // The scenario file format. Every time is in virtual seconds; every share is a fraction 0..1.
@@ -67,6 +68,7 @@ export const BatchSpecSchema = BehaviourSchema.extend({
 	storageType: z.enum(['STATIC', 'DYNAMIC']).optional(),
 	tags: z.record(z.string().min(1).max(128), z.string().max(256)).optional(),
 	runSettingIdPrefix: z.string().min(1).max(100).optional(),
+	runSettings: RunSettingTemplateSchema.optional(),
 	actions: z.array(ActionSchema).max(10).optional(),
 }).strict();
 
@@ -109,6 +111,9 @@ export const ScenarioSchema = z
 		runSummaryLagSeconds: seconds.optional(),
 		account: AccountSettingsSchema.optional(),
 		defaults: BehaviourSchema.optional(),
+		s3Settings: z
+			.record(z.string().regex(/^s3:\/\/[^/]+\/.+/, 'expected s3://bucket/key'), S3SettingsFileSchema)
+			.optional(),
 		faults: z.record(z.string(), FaultSchema).optional(),
 		tasks: TaskCatalogSchema.optional(),
 		batches: z.array(BatchSpecSchema).max(10_000),

@@ -12,9 +12,60 @@ async function fileWith(content: string): Promise<string> {
 }
 
 describe('scenario files', () => {
-	it('loads the built-in demo and empty scenarios', async () => {
+	it('loads the built-in demo, empty and hostile scenarios', async () => {
 		expect((await loadScenario('demo')).batches.length).toBeGreaterThanOrEqual(7);
 		expect((await loadScenario('empty')).batches).toEqual([]);
+		expect((await loadScenario('hostile')).batches.length).toBeGreaterThanOrEqual(3);
+	});
+
+	// The real service's patterns forbid control characters: the demo looks like it, the hostile scenario does not.
+	const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+	const strings = (value: unknown): string[] =>
+		typeof value === 'string'
+			? [value]
+			: typeof value === 'object' && value !== null
+				? Object.entries(value).flatMap(([key, item]) => [key, ...strings(item)])
+				: [];
+
+	it('keeps control characters out of the demo', async () => {
+		expect(strings(await loadScenario('demo')).filter((text) => CONTROL.test(text))).toEqual([]);
+		expect((await loadScenario('demo')).defaults?.hostileText).toBeUndefined();
+		expect((await loadScenario('demo')).batches.some((batch) => batch.hostileText)).toBe(false);
+	});
+
+	it('puts control characters in every text field the hostile scenario can carry', async () => {
+		const scenario = await loadScenario('hostile');
+		expect(scenario.defaults?.hostileText).toBe(true);
+		const hostile = (texts: unknown) => strings(texts).some((text) => CONTROL.test(text));
+		const batches = scenario.batches;
+		for (const field of [
+			'name',
+			'tags',
+			'runSettingIdPrefix',
+			'runSettings',
+			'roleArn',
+			'outputUri',
+		] as const)
+			expect(hostile(batches.map((batch) => batch[field])), field).toBe(true);
+		expect(hostile(batches.flatMap((batch) => batch.actions?.map((action) => action.reason)))).toBe(true);
+		expect(hostile(batches.map((batch) => batch.runSettings?.name))).toBe(true);
+		expect(hostile(batches.map((batch) => batch.runSettings?.parameters))).toBe(true);
+		expect(hostile(batches.map((batch) => batch.runSettings?.runTags))).toBe(true);
+	});
+
+	it('takes s3Settings files as entries or as a template, and a batch runSettings template', () => {
+		const scenario = parseScenario(
+			{
+				s3Settings: {
+					's3://b/listed.json': {entries: [{runSettingId: 'a', name: 'A', priority: 3}]},
+					's3://b/templated.json': {count: 100_000, template: {parameters: {sample: 'S{n}'}}},
+				},
+				batches: [{totalRuns: 5, runSettings: {name: 'run {n}', runTags: {id: '{id}'}}}],
+			},
+			'test.json',
+		);
+		expect(Object.keys(scenario.s3Settings ?? {})).toHaveLength(2);
+		expect(scenario.batches[0]?.runSettings?.name).toBe('run {n}');
 	});
 
 	it('loads a valid file', async () => {
@@ -36,6 +87,17 @@ describe('scenario files', () => {
 		[{batches: [{totalRuns: 5, colour: 'red'}]}, /batches\[0\]: .*colour/],
 		[{batches: [{totalRuns: 5, workflowId: 'abc'}]}, /workflowId: expected 1-18 digits/],
 		[{region: 'moon-1', batches: []}, /region: expected a region/],
+		[{s3Settings: {'https://b/k': {count: 1}}, batches: []}, /s3Settings\.https:\/\/b\/k: Invalid key/],
+		[{s3Settings: {'s3://b/k': {count: 100_001}}, batches: []}, /s3Settings\.s3:\/\/b\/k/],
+		[
+			{s3Settings: {'s3://b/k': {entries: [{runSettingId: 'a'}, {runSettingId: 'a'}]}}, batches: []},
+			/each runSettingId must be unique/,
+		],
+		[
+			{batches: [{totalRuns: 5, runSettings: {runSettingId: 'x'}}]},
+			/batches\[0\]\.runSettings: .*runSettingId/,
+		],
+		[{batches: [{totalRuns: 5, runSettings: {priority: 100_001}}]}, /batches\[0\]\.runSettings\.priority/],
 		[{}, /batches: /],
 	])('rejects %j with a message naming the field', (input, message) => {
 		expect(() => parseScenario(input, 'test.json')).toThrow(ScenarioError);

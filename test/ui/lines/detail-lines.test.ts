@@ -68,7 +68,8 @@ describe('the detail pane', () => {
 	});
 });
 
-// The demo's three TASK_FAILED messages and its batch-level reason (emulator/model/failure-catalog.ts, demo.json).
+// The emulator's three TASK_FAILED messages (the demo's two, the hostile scenario's sanitised one) and the
+// demo's batch-level reason (emulator/model/failure-catalog.ts, demo.json, hostile.json).
 const BWA = "Task 'bwa_mem' exited with status 137: the container ran out of memory";
 const GATK =
 	"Task 'haplotype_caller' exited with status 1: java.lang.IllegalArgumentException: malformed VCF header";
