@@ -1,4 +1,3 @@
-import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {
 	GetRunCommand,
@@ -9,14 +8,7 @@ import {
 	type StartRunBatchCommandInput,
 } from '@aws-sdk/client-omics';
 import {startEmulator, type Emulator} from '../../../source/emulator/index.js';
-import {Account} from '../../../source/emulator/model/account.js';
-import {VirtualClock} from '../../../source/emulator/model/virtual-clock.js';
-import {createApiServer} from '../../../source/emulator/http/api-server.js';
-import {FaultInjector} from '../../../source/emulator/http/faults.js';
-import {PageTokens} from '../../../source/emulator/http/page-token.js';
-import {RequestStats} from '../../../source/emulator/http/request-stats.js';
-import {parseScenario} from '../../../source/emulator/scenario/load-scenario.js';
-import type {Behaviour, Scenario} from '../../../source/emulator/scenario/scenario-schema.js';
+import type {Behaviour} from '../../../source/emulator/scenario/scenario-schema.js';
 import {omicsClient} from '../../helpers/omics-test-client.js';
 
 // Per-run settings through the real SDK over HTTP: each run's GetRun and ListRuns item show its own
@@ -169,65 +161,35 @@ describe('per-run settings through GetRun and ListRuns (inline settings)', () =>
 	});
 });
 
-/**
- * The emulator's own server over an account that knows the scenario's s3Settings. (startEmulator does not
- * hand scenario.s3Settings to its Account yet; once it does, this can be startEmulator({scenario}).)
- */
-async function startWithS3Settings(
-	scenario: Scenario,
-): Promise<{url: string; clock: VirtualClock; stop: () => void}> {
-	const parsed = parseScenario(scenario, 'test');
-	const clock = new VirtualClock({mode: 'manual', speed: 1, startTime: START});
-	const account = new Account({
-		clock,
-		seed: 1,
-		region: 'us-east-1',
-		accountId: '123456789012',
-		...(parsed.defaults ? {defaults: parsed.defaults} : {}),
-		...(parsed.s3Settings ? {s3Settings: parsed.s3Settings} : {}),
-	});
-	const server = createApiServer({
-		account,
-		clock,
-		tokens: new PageTokens(),
-		faults: new FaultInjector({}, 1),
-		stats: new RequestStats(),
-		s3SettingsRuns: 7,
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const {port} = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		clock,
-		stop: () => {
-			server.close();
-			server.closeAllConnections();
-		},
-	};
-}
-
 describe('per-run settings of an s3UriSettings batch (file contents from the scenario)', () => {
-	let served: Awaited<ReturnType<typeof startWithS3Settings>>;
+	let served: Emulator;
 	let client: Client;
-	const advance = (seconds: number) => served.clock.advance(seconds * 1000);
+	const advance = (seconds: number) => served.advance(seconds);
 
 	beforeAll(async () => {
-		served = await startWithS3Settings({
-			defaults: FAST,
-			s3Settings: {
-				's3://settings/listed.json': {
-					entries: [
-						{runSettingId: 'x1', name: 'listed-one', priority: 7, parameters: {sample: 'X1'}},
-						{runSettingId: 'x2', outputUri: 's3://out/x2/', runTags: {stage: 'x2'}},
-					],
+		served = await startEmulator({
+			clock: 'manual',
+			startTime: START,
+			seed: 1,
+			s3SettingsRuns: 7,
+			scenario: {
+				account: {startRunTps: 1000},
+				defaults: FAST,
+				s3Settings: {
+					's3://settings/listed.json': {
+						entries: [
+							{runSettingId: 'x1', name: 'listed-one', priority: 7, parameters: {sample: 'X1'}},
+							{runSettingId: 'x2', outputUri: 's3://out/x2/', runTags: {stage: 'x2'}},
+						],
+					},
+					's3://settings/templated.json': {
+						count: 40,
+						runSettingIdPrefix: 'sample-',
+						template: {name: 'sample {n}', parameters: {sample: 'S{n}', reads: 's3://reads/{id}.bam'}},
+					},
 				},
-				's3://settings/templated.json': {
-					count: 40,
-					runSettingIdPrefix: 'sample-',
-					template: {name: 'sample {n}', parameters: {sample: 'S{n}', reads: 's3://reads/{id}.bam'}},
-				},
+				batches: [],
 			},
-			batches: [],
 		});
 		client = omicsClient(served.url);
 	});
