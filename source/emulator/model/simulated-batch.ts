@@ -1,14 +1,16 @@
 import {EventHeap} from './event-heap.js';
 import {lerp, unitHash} from './seeded-random.js';
-import {KEEP, runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
-import {CANCELLABLE, RUNS_DELETABLE, Run, Sub, type BatchStatus} from './statuses.js';
+import {runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
+import {CANCELLABLE, RUNS_DELETABLE, Run, type BatchStatus} from './statuses.js';
+import {RunStates, type SubmissionCounts} from './run-states.js';
+import {applyWindow} from './run-window.js';
 import type {BatchParameters} from './batch-parameters.js';
 import {RunSummaryLag} from './run-summary-lag.js';
 import {actionEligibility, type ScheduledAction} from './scheduled-action.js';
 import {SubmissionCurve} from './submission-curve.js';
 import type {QuotaClaim} from './start-run-quota.js';
 
-export type {ScheduledAction};
+export type {ScheduledAction, SubmissionCounts};
 
 export interface SimulatedBatchOptions {
 	readonly seed: number;
@@ -26,7 +28,17 @@ export interface SimulatedBatchOptions {
 	readonly onSubmissionsHalted?: (at: number) => void;
 	/** Called before the state moves to `target`: the account settles everyone's quota shares up to then. */
 	readonly beforeAdvance?: (target: number) => void;
+	/**
+	 * How the state catches up: `replay` applies every event in time order (the reference), `jump`
+	 * computes each run's state at the target directly, `auto` (the default) picks the cheaper one.
+	 */
+	readonly catchUp?: CatchUpMode;
 }
+
+export type CatchUpMode = 'auto' | 'replay' | 'jump';
+
+/** Below this many live and due runs, replaying costs nothing worth a jump. */
+const SMALL_CATCH_UP = 64;
 
 /** Thrown for a call the batch's current state does not allow (the API's 409). */
 export class StateConflictError extends Error {}
@@ -36,25 +48,15 @@ export interface StatusChange {
 	readonly at: number;
 }
 
-/** Submission counters, named as in the API's SubmissionSummary. */
-export interface SubmissionCounts {
-	successfulStartSubmissionCount: number;
-	failedStartSubmissionCount: number;
-	pendingStartSubmissionCount: number;
-	successfulCancelSubmissionCount: number;
-	failedCancelSubmissionCount: number;
-	successfulDeleteSubmissionCount: number;
-	failedDeleteSubmissionCount: number;
-}
-
 const DEFAULT_FAILURE_REASON =
 	'The batch failed because of an internal service error. Resubmit it with the same requestId.';
 
 /**
- * One run batch on the virtual clock. State is advanced lazily to the time of each request by
+ * One run batch on the virtual clock. State is advanced lazily to the time of each request, either by
  * replaying, in time order, phase changes, StartRun submissions (a cursor, in index order) and
- * run transitions (a heap holding one next-change per live run). Counts are kept incrementally,
- * so reading the summary costs the same for 10 runs as for 100,000.
+ * run transitions (a heap holding one next-change per live run), or, for a long stretch, by jumping
+ * from phase change to phase change and computing each run's state at each directly (run-window.ts).
+ * Counts are kept incrementally, so reading the summary costs the same for 10 runs as for 100,000.
  */
 export class SimulatedBatch {
 	readonly totalRuns: number;
@@ -63,8 +65,11 @@ export class SimulatedBatch {
 	/** Per-run current codes, and how many timeline entries each run has had applied. */
 	readonly subCodes: Uint8Array;
 	readonly runCodes: Uint8Array;
-	readonly #steps: Uint8Array;
+	readonly #runs: RunStates;
 	readonly #heap: EventHeap;
+	readonly #mode: CatchUpMode;
+	/** A run's mean time from submission to its end: how far ahead a live run's remaining changes reach. */
+	readonly #meanLifeMs: number;
 	#context: TimelineContext;
 
 	#status: BatchStatus = 'CREATING';
@@ -75,8 +80,6 @@ export class SimulatedBatch {
 	readonly #pendingAt: number;
 	readonly #actions: ScheduledAction[];
 	readonly #history: StatusChange[];
-	readonly #runCounts = new Int32Array(9);
-	readonly #submissions: SubmissionCounts;
 	readonly #lag: RunSummaryLag;
 	readonly #onHalt?: (at: number) => void;
 	readonly #beforeAdvance?: (target: number) => void;
@@ -93,9 +96,13 @@ export class SimulatedBatch {
 		this.totalRuns = totalRuns;
 		this.creationTime = creationTime;
 		this.parameters = parameters;
-		this.subCodes = new Uint8Array(totalRuns);
-		this.runCodes = new Uint8Array(totalRuns);
-		this.#steps = new Uint8Array(totalRuns);
+		this.#runs = new RunStates(totalRuns);
+		this.subCodes = this.#runs.subCodes;
+		this.runCodes = this.#runs.runCodes;
+		this.#mode = options.catchUp ?? 'auto';
+		const {pending, starting, running} = parameters.durations;
+		this.#meanLifeMs =
+			((pending[0] + pending[1] + starting[0] + starting[1] + running[0] + running[1]) / 2) * 1000;
 		this.#heap = new EventHeap(Math.min(totalRuns, 1024));
 		this.#pendingAt = creationTime + lerp(parameters.durations.creating, unitHash(seed, 0xc0)) * 1000;
 		const submittingAt = this.#pendingAt + lerp(parameters.durations.validating, unitHash(seed, 0xc1)) * 1000;
@@ -105,15 +112,6 @@ export class SimulatedBatch {
 		this.#time = creationTime;
 		this.#history = [{status: 'CREATING', at: creationTime}];
 		this.#actions = [...(options.actions ?? [])].sort((a, b) => a.at - b.at);
-		this.#submissions = {
-			successfulStartSubmissionCount: 0,
-			failedStartSubmissionCount: 0,
-			pendingStartSubmissionCount: totalRuns,
-			successfulCancelSubmissionCount: 0,
-			failedCancelSubmissionCount: 0,
-			successfulDeleteSubmissionCount: 0,
-			failedDeleteSubmissionCount: 0,
-		};
 		this.#lag = new RunSummaryLag(options.runSummaryLagMs ?? 0);
 		if (options.onSubmissionsHalted) this.#onHalt = options.onSubmissionsHalted;
 		if (options.beforeAdvance) this.#beforeAdvance = options.beforeAdvance;
@@ -158,12 +156,12 @@ export class SimulatedBatch {
 
 	/** Submission counters as of the current state (a copy). */
 	submissionCounts(): SubmissionCounts {
-		return {...this.#submissions};
+		return {...this.#runs.submissions};
 	}
 
 	/** Run counts indexed by run status code, as of the current state (a copy). */
 	runCounts(): Int32Array {
-		return this.#runCounts.slice();
+		return this.#runs.runCounts.slice();
 	}
 
 	/** Run counts as GetBatch reports them: trailing reality by the configured lag until the batch is settled. */
@@ -175,7 +173,7 @@ export class SimulatedBatch {
 
 	/** Timeline entries run `index` has gone through so far. */
 	appliedTimeline(index: number): TimelineEntry[] {
-		const steps = this.#steps[index] ?? 0;
+		const steps = this.#runs.steps[index] ?? 0;
 		return steps === 0 ? [] : runTimeline(this.#context, index).slice(0, steps);
 	}
 
@@ -184,11 +182,79 @@ export class SimulatedBatch {
 		if (target <= this.#time) return;
 		this.#beforeAdvance?.(target);
 		if (this.#lag.enabled) {
-			this.#advance(target - this.#lag.ms);
-			this.#lag.record(this.#time, this.#runCounts);
+			this.#catchUp(target - this.#lag.ms);
+			this.#lag.record(this.#time, this.#runs.runCounts);
 		}
-		this.#advance(target);
-		this.#lag.record(this.#time, this.#runCounts);
+		this.#catchUp(target);
+		this.#lag.record(this.#time, this.#runs.runCounts);
+	}
+
+	#catchUp(target: number): void {
+		if (target <= this.#time) return;
+		if (this.#shouldJump(target)) this.#jump(target);
+		else this.#advance(target);
+	}
+
+	/**
+	 * Whether jumping is cheaper than replaying: a jump walks every live run and every due submission
+	 * once; a replay pays per event, and each of them has up to four (more when cancelled or deleted).
+	 */
+	#shouldJump(target: number): boolean {
+		if (this.#mode !== 'auto') return this.#mode === 'jump';
+		const live = this.#heap.size;
+		const submitting =
+			this.#status === 'CREATING' || this.#status === 'PENDING' || this.#status === 'SUBMITTING';
+		const due = submitting
+			? Math.max(
+					0,
+					Math.min(this.totalRuns, Math.floor(this.#context.curve.countAt(target)) + 1) - this.#submitCursor,
+				)
+			: 0;
+		if (live + due < SMALL_CATCH_UP) return false;
+		const reached = Math.min(1, (target - this.#time) / this.#meanLifeMs);
+		return 4 * due + 3 * live * reached > 2 * (live + due);
+	}
+
+	/**
+	 * The same state as `#advance(target)`, reached window by window: up to each phase change (or
+	 * `target`) every run is brought forward directly, then the status changes the counters imply are
+	 * dated from what the window applied, then the phase change (if due) is applied, and so on.
+	 */
+	#jump(target: number): void {
+		for (;;) {
+			const phase = this.#nextPhase();
+			const inclusive = phase.at > target;
+			const window = applyWindow(
+				this.#runs,
+				this.#heap,
+				this.#context,
+				{
+					cursor: this.#submitCursor,
+					totalRuns: this.totalRuns,
+					open: this.#status === 'SUBMITTING',
+					haltAt: this.#haltAt,
+				},
+				inclusive ? target : phase.at,
+				inclusive,
+			);
+			this.#submitCursor = window.cursor;
+			if (window.lastEventAt > this.#time) this.#time = window.lastEventAt;
+			const before = this.#status;
+			if (this.#status === 'SUBMITTING' && this.#submitCursor >= this.totalRuns) {
+				this.submittedTime = window.lastSubmitAt;
+				this.#setStatus('INPROGRESS', window.lastSubmitAt);
+			}
+			// Once every run is submitted the heap only shrinks: it emptied at the window's last entry.
+			if (this.#heap.size === 0 && window.events > 0) this.#settle(window.lastEventAt);
+			// A status the counters changed, or an emptied heap (a STOPPING batch settles once it is), can
+			// bring, drop or defer a phase change: look again before going on.
+			if (this.#status !== before || (inclusive && this.#heap.size === 0 && window.events > 0)) continue;
+			if (inclusive) break;
+			phase.apply(phase.at);
+			if (phase.at > this.#time) this.#time = phase.at;
+			this.#settle(phase.at);
+		}
+		if (target > this.#time) this.#time = target;
 	}
 
 	/** CancelRunBatch at `now`. */
@@ -279,31 +345,12 @@ export class SimulatedBatch {
 
 	/** Applies the run's next timeline entry, updates the counters, and schedules its following entry. */
 	#applyEntry(index: number, timeline: TimelineEntry[]): void {
-		const step = this.#steps[index] as number;
+		const step = this.#runs.steps[index] as number;
 		const entry = timeline[step];
 		if (!entry) return;
-		if (entry.sub !== KEEP) this.#countSubmission(this.subCodes[index] as number, entry.sub);
-		if (entry.sub !== KEEP) this.subCodes[index] = entry.sub;
-		if (entry.run !== KEEP) {
-			const previous = this.runCodes[index] as number;
-			if (previous !== Run.NONE) this.#runCounts[previous] = (this.#runCounts[previous] as number) - 1;
-			if (entry.run !== Run.NONE) this.#runCounts[entry.run] = (this.#runCounts[entry.run] as number) + 1;
-			this.runCodes[index] = entry.run;
-		}
-		this.#steps[index] = step + 1;
+		this.#runs.apply(index, entry);
 		const next = timeline[step + 1];
 		if (next) this.#heap.push(next.time, index);
-	}
-
-	#countSubmission(previous: number, next: number): void {
-		const counts = this.#submissions;
-		if (previous === Sub.NONE) counts.pendingStartSubmissionCount -= 1;
-		if (next === Sub.SUCCESS) counts.successfulStartSubmissionCount += 1;
-		else if (next === Sub.FAILED) counts.failedStartSubmissionCount += 1;
-		else if (next === Sub.CANCEL_SUCCESS) counts.successfulCancelSubmissionCount += 1;
-		else if (next === Sub.CANCEL_FAILED) counts.failedCancelSubmissionCount += 1;
-		else if (next === Sub.DELETE_SUCCESS) counts.successfulDeleteSubmissionCount += 1;
-		else if (next === Sub.DELETE_FAILED) counts.failedDeleteSubmissionCount += 1;
 	}
 
 	/** Status changes implied by the counters, checked after every step. */
@@ -320,7 +367,7 @@ export class SimulatedBatch {
 			this.#setStatus('CANCELLED', at);
 		}
 		if (this.#status === 'RUNS_DELETING' && this.#heap.size === 0) {
-			const failed = this.#submissions.failedDeleteSubmissionCount > 0;
+			const failed = this.#runs.submissions.failedDeleteSubmissionCount > 0;
 			this.#setStatus(failed ? 'RUNS_DELETE_FAILED' : 'RUNS_DELETED', at);
 		}
 	}
@@ -360,7 +407,7 @@ export class SimulatedBatch {
 	/** Re-queues runs whose future changed: applied entries are untouched, only what comes next moves. */
 	#reschedule(indices: Iterable<number>): void {
 		for (const index of indices) {
-			const next = runTimeline(this.#context, index)[this.#steps[index] as number];
+			const next = runTimeline(this.#context, index)[this.#runs.steps[index] as number];
 			if (next) this.#heap.push(next.time, index);
 		}
 	}
