@@ -1,6 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {ApiError} from './api-error.js';
+import {callHandler} from './call-handler.js';
 import {matchRoute} from './routes.js';
 import {parseJsonBody, readBody} from './request-body.js';
 import {sendError, sendJson, sendMalformed} from './responses.js';
@@ -92,7 +93,7 @@ async function handle(
 		refuseByFault(decision, route.operation);
 		const body = parseJsonBody(await readBody(request));
 		validateRequest(route.operation, {params: route.params, query: url.searchParams, body});
-		const result = route.handler({
+		const result = await callHandler(route, {
 			account: parts.account,
 			tokens: parts.tokens,
 			params: route.params,
