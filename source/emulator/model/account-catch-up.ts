@@ -14,10 +14,10 @@ const scheduled = new WeakSet<Account>();
  * Callers during a pass share it; what moved since a batch was caught up is left to the caller's own
  * (synchronous, now small) advance.
  */
-export function catchUpAccount(account: Account): Promise<void> {
+export function catchUpAccount(account: Account, sliceMs = CATCH_UP_SLICE_MS): Promise<void> {
 	const running = passes.get(account);
 	if (running) return running;
-	const pass = catchUpPass(account).finally(() => passes.delete(account));
+	const pass = catchUpPass(account, sliceMs).finally(() => passes.delete(account));
 	passes.set(account, pass);
 	return pass;
 }
@@ -32,13 +32,13 @@ export function catchUpSoon(account: Account): void {
 	afterPendingIo(() => void catchUpAccount(account)).unref();
 }
 
-async function catchUpPass(account: Account): Promise<void> {
+async function catchUpPass(account: Account, sliceMs: number): Promise<void> {
 	let sliceStarted = performance.now();
 	// Batches created during the pass are appended to the same list and start from their creation: cheap.
 	for (const record of account.all()) {
 		if (record.deleted) continue;
 		record.sim.advanceTo(account.clock.now());
-		if (performance.now() - sliceStarted >= CATCH_UP_SLICE_MS) {
+		if (performance.now() - sliceStarted >= sliceMs) {
 			await new Promise<void>((resolve) => afterPendingIo(resolve));
 			sliceStarted = performance.now();
 		}
