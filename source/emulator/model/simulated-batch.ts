@@ -38,7 +38,7 @@ export interface SimulatedBatchOptions {
 export type CatchUpMode = 'auto' | 'replay' | 'jump';
 
 /** Below this many live and due runs, replaying costs nothing worth a jump. */
-const SMALL_CATCH_UP = 64;
+const SMALL_CATCH_UP = 16;
 
 /** Thrown for a call the batch's current state does not allow (the API's 409). */
 export class StateConflictError extends Error {}
@@ -221,22 +221,34 @@ export class SimulatedBatch {
 	 * dated from what the window applied, then the phase change (if due) is applied, and so on.
 	 */
 	#jump(target: number): void {
+		// How far the runs have been brought since the last phase change: looking again after a status
+		// change must not walk every live run a second time for nothing.
+		let covered = Number.NEGATIVE_INFINITY;
+		let coveredInclusive = false;
 		for (;;) {
 			const phase = this.#nextPhase();
 			const inclusive = phase.at > target;
-			const window = applyWindow(
-				this.#runs,
-				this.#heap,
-				this.#context,
-				{
-					cursor: this.#submitCursor,
-					totalRuns: this.totalRuns,
-					open: this.#status === 'SUBMITTING',
-					haltAt: this.#haltAt,
-				},
-				inclusive ? target : phase.at,
-				inclusive,
-			);
+			const end = inclusive ? target : phase.at;
+			const done = end < covered || (end === covered && (coveredInclusive || !inclusive));
+			const window = done
+				? {cursor: this.#submitCursor, events: 0, lastEventAt: Number.NEGATIVE_INFINITY, lastSubmitAt: 0}
+				: applyWindow(
+						this.#runs,
+						this.#heap,
+						this.#context,
+						{
+							cursor: this.#submitCursor,
+							totalRuns: this.totalRuns,
+							open: this.#status === 'SUBMITTING',
+							haltAt: this.#haltAt,
+						},
+						end,
+						inclusive,
+					);
+			if (!done) {
+				covered = end;
+				coveredInclusive = inclusive;
+			}
 			this.#submitCursor = window.cursor;
 			if (window.lastEventAt > this.#time) this.#time = window.lastEventAt;
 			const before = this.#status;
@@ -251,6 +263,7 @@ export class SimulatedBatch {
 			if (this.#status !== before || (inclusive && this.#heap.size === 0 && window.events > 0)) continue;
 			if (inclusive) break;
 			phase.apply(phase.at);
+			covered = Number.NEGATIVE_INFINITY;
 			if (phase.at > this.#time) this.#time = phase.at;
 			this.#settle(phase.at);
 		}
