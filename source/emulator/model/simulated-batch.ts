@@ -4,49 +4,16 @@ import {runTimeline, submitTime, type TimelineContext, type TimelineEntry} from 
 import {CANCELLABLE, RUNS_DELETABLE, Run, type BatchStatus} from './statuses.js';
 import {RunStates, type SubmissionCounts} from './run-states.js';
 import {applyWindow} from './run-window.js';
+import {jumpIsCheaper, meanRunLifeMs, type CatchUpMode} from './catch-up-choice.js';
 import type {BatchParameters} from './batch-parameters.js';
 import {RunSummaryLag} from './run-summary-lag.js';
 import {actionEligibility, type ScheduledAction} from './scheduled-action.js';
 import {SubmissionCurve} from './submission-curve.js';
 import type {QuotaClaim} from './start-run-quota.js';
+import {StateConflictError, type SimulatedBatchOptions, type StatusChange} from './simulated-batch-types.js';
 
-export type {ScheduledAction, SubmissionCounts};
-
-export interface SimulatedBatchOptions {
-	readonly seed: number;
-	readonly totalRuns: number;
-	readonly creationTime: number;
-	readonly parameters: BatchParameters;
-	readonly actions?: readonly ScheduledAction[];
-	readonly runSummaryLagMs?: number;
-	/**
-	 * Whether the account's StartRun quota paces this batch (its share is then set from outside through
-	 * `quotaClaim`); without it the batch submits at its own submitRate, as if alone with an ample quota.
-	 */
-	readonly sharesAccountQuota?: boolean;
-	/** Told when the batch stops submitting early (cancel or failure), so its share can go to others. */
-	readonly onSubmissionsHalted?: (at: number) => void;
-	/** Called before the state moves to `target`: the account settles everyone's quota shares up to then. */
-	readonly beforeAdvance?: (target: number) => void;
-	/**
-	 * How the state catches up: `replay` applies every event in time order (the reference), `jump`
-	 * computes each run's state at the target directly, `auto` (the default) picks the cheaper one.
-	 */
-	readonly catchUp?: CatchUpMode;
-}
-
-export type CatchUpMode = 'auto' | 'replay' | 'jump';
-
-/** Below this many live and due runs, replaying costs nothing worth a jump. */
-const SMALL_CATCH_UP = 16;
-
-/** Thrown for a call the batch's current state does not allow (the API's 409). */
-export class StateConflictError extends Error {}
-
-export interface StatusChange {
-	readonly status: BatchStatus;
-	readonly at: number;
-}
+export type {CatchUpMode, ScheduledAction, SubmissionCounts};
+export {StateConflictError, type SimulatedBatchOptions, type StatusChange} from './simulated-batch-types.js';
 
 const DEFAULT_FAILURE_REASON =
 	'The batch failed because of an internal service error. Resubmit it with the same requestId.';
@@ -68,6 +35,8 @@ export class SimulatedBatch {
 	readonly #runs: RunStates;
 	readonly #heap: EventHeap;
 	readonly #mode: CatchUpMode;
+	/** Whether a jump is under way (its windows recompute every live run's next entry). */
+	#jumping = false;
 	/** A run's mean time from submission to its end: how far ahead a live run's remaining changes reach. */
 	readonly #meanLifeMs: number;
 	#context: TimelineContext;
@@ -100,9 +69,7 @@ export class SimulatedBatch {
 		this.subCodes = this.#runs.subCodes;
 		this.runCodes = this.#runs.runCodes;
 		this.#mode = options.catchUp ?? 'auto';
-		const {pending, starting, running} = parameters.durations;
-		this.#meanLifeMs =
-			((pending[0] + pending[1] + starting[0] + starting[1] + running[0] + running[1]) / 2) * 1000;
+		this.#meanLifeMs = meanRunLifeMs(parameters);
 		this.#heap = new EventHeap(Math.min(totalRuns, 1024));
 		this.#pendingAt = creationTime + lerp(parameters.durations.creating, unitHash(seed, 0xc0)) * 1000;
 		const submittingAt = this.#pendingAt + lerp(parameters.durations.validating, unitHash(seed, 0xc1)) * 1000;
@@ -195,24 +162,17 @@ export class SimulatedBatch {
 		else this.#advance(target);
 	}
 
-	/**
-	 * Whether jumping is cheaper than replaying: a jump walks every live run and every due submission
-	 * once; a replay pays per event, and each of them has up to four (more when cancelled or deleted).
-	 */
 	#shouldJump(target: number): boolean {
 		if (this.#mode !== 'auto') return this.#mode === 'jump';
-		const live = this.#heap.size;
 		const submitting =
 			this.#status === 'CREATING' || this.#status === 'PENDING' || this.#status === 'SUBMITTING';
-		const due = submitting
-			? Math.max(
-					0,
-					Math.min(this.totalRuns, Math.floor(this.#context.curve.countAt(target)) + 1) - this.#submitCursor,
-				)
-			: 0;
-		if (live + due < SMALL_CATCH_UP) return false;
-		const reached = Math.min(1, (target - this.#time) / this.#meanLifeMs);
-		return 4 * due + 3 * live * reached > 2 * (live + due);
+		const reachable = Math.min(this.totalRuns, Math.floor(this.#context.curve.countAt(target)) + 1);
+		return jumpIsCheaper({
+			live: this.#heap.size,
+			due: submitting ? Math.max(0, reachable - this.#submitCursor) : 0,
+			gapMs: target - this.#time,
+			meanLifeMs: this.#meanLifeMs,
+		});
 	}
 
 	/**
@@ -221,6 +181,16 @@ export class SimulatedBatch {
 	 * dated from what the window applied, then the phase change (if due) is applied, and so on.
 	 */
 	#jump(target: number): void {
+		this.#jumping = true;
+		try {
+			this.#jumpWindows(target);
+		} finally {
+			this.#jumping = false;
+		}
+		if (target > this.#time) this.#time = target;
+	}
+
+	#jumpWindows(target: number): void {
 		// How far the runs have been brought since the last phase change: looking again after a status
 		// change must not walk every live run a second time for nothing.
 		let covered = Number.NEGATIVE_INFINITY;
@@ -267,7 +237,6 @@ export class SimulatedBatch {
 			if (phase.at > this.#time) this.#time = phase.at;
 			this.#settle(phase.at);
 		}
-		if (target > this.#time) this.#time = target;
 	}
 
 	/** CancelRunBatch at `now`. */
@@ -394,7 +363,7 @@ export class SimulatedBatch {
 		this.#cancelSettleAt =
 			at + lerp(this.parameters.durations.stopping, unitHash(this.#context.seed, 0xc2)) * 1000;
 		this.#setStatus('STOPPING', at);
-		this.#reschedule(live);
+		this.#reschedule(live, at);
 	}
 
 	#applyDeleteRuns(at: number): void {
@@ -405,7 +374,7 @@ export class SimulatedBatch {
 		const spreadMs = Math.max(1, started.length / this.parameters.deleteRate) * 1000;
 		this.#context = {...this.#context, deleteAt: at, deleteSpreadMs: spreadMs};
 		this.#setStatus('RUNS_DELETING', at);
-		this.#reschedule(started);
+		this.#reschedule(started, at);
 		this.#settle(at);
 	}
 
@@ -417,8 +386,16 @@ export class SimulatedBatch {
 		this.#setStatus('FAILED', at);
 	}
 
-	/** Re-queues runs whose future changed: applied entries are untouched, only what comes next moves. */
-	#reschedule(indices: Iterable<number>): void {
+	/**
+	 * Re-queues runs whose future changed at `at`: applied entries are untouched, only what comes next
+	 * moves. Each of them has a next entry (a live run cancelled, a finished run deleted); in a jump the
+	 * next window computes it anyway, so the heap holds `at` for it until then.
+	 */
+	#reschedule(indices: Iterable<number>, at: number): void {
+		if (this.#jumping) {
+			for (const index of indices) this.#heap.push(at, index);
+			return;
+		}
 		for (const index of indices) {
 			const next = runTimeline(this.#context, index)[this.#runs.steps[index] as number];
 			if (next) this.#heap.push(next.time, index);
