@@ -39,6 +39,39 @@ export class RunStates {
 		};
 	}
 
+	/**
+	 * Applies run `index`'s next entries of `timeline` up to `end` (before it, or up to and including it
+	 * when `inclusive`), as `apply` would one by one; one call per run keeps a first, not yet optimised,
+	 * catch-up cheap. Returns the time of the last entry applied (-Infinity when none).
+	 */
+	applyUntil(index: number, timeline: readonly TimelineEntry[], end: number, inclusive: boolean): number {
+		let step = this.steps[index] as number;
+		let last = Number.NEGATIVE_INFINITY;
+		let sub = this.subCodes[index] as number;
+		const firstRun = this.runCodes[index] as number;
+		let run = firstRun;
+		for (; step < timeline.length; step++) {
+			const entry = timeline[step] as TimelineEntry;
+			if (inclusive ? entry.time > end : entry.time >= end) break;
+			if (entry.sub !== KEEP) {
+				this.#countSubmission(sub, entry.sub);
+				sub = entry.sub;
+			}
+			if (entry.run !== KEEP) run = entry.run;
+			last = entry.time;
+		}
+		if (last === Number.NEGATIVE_INFINITY) return last;
+		// Run counts only see where the run ends up: the states it passed through in between cancel out.
+		if (run !== firstRun) {
+			if (firstRun !== Run.NONE) this.runCounts[firstRun] = (this.runCounts[firstRun] as number) - 1;
+			if (run !== Run.NONE) this.runCounts[run] = (this.runCounts[run] as number) + 1;
+		}
+		this.subCodes[index] = sub;
+		this.runCodes[index] = run;
+		this.steps[index] = step;
+		return last;
+	}
+
 	/** Applies `entry` as run `index`'s next timeline entry: its codes, the counters, its step count. */
 	apply(index: number, entry: TimelineEntry): void {
 		if (entry.sub !== KEEP) {

@@ -41,14 +41,11 @@ export function applyWindow(
 	let events = 0;
 	let lastEventAt = Number.NEGATIVE_INFINITY;
 	const advanceRun = (index: number, timeline: TimelineEntry[]): void => {
-		let step = states.steps[index] as number;
-		for (; step < timeline.length; step++) {
-			const entry = timeline[step] as TimelineEntry;
-			if (inclusive ? entry.time > end : entry.time >= end) break;
-			states.apply(index, entry);
-			events += 1;
-			if (entry.time > lastEventAt) lastEventAt = entry.time;
-		}
+		const before = states.steps[index] as number;
+		const last = states.applyUntil(index, timeline, end, inclusive);
+		const step = states.steps[index] as number;
+		events += step - before;
+		if (last > lastEventAt) lastEventAt = last;
 		const next = timeline[step];
 		if (next) heap.push(next.time, index);
 	};
