@@ -35,3 +35,27 @@ export function largeBatches(count = 10): object {
 		})),
 	};
 }
+
+/**
+ * A big account: `count` batches of 20-216 runs, one created every 25 s over days (most finished,
+ * a few submitting or running), with a StartRun quota large enough not to be what is measured.
+ */
+export function manyBatches(count = 10_000): object {
+	return {
+		description: `${count} batches over ${Math.round((count * 25) / 86_400)} days`,
+		seed: 13,
+		account: {startRunTps: 1_000},
+		defaults: {
+			submitRate: 2,
+			runFailureShare: 0.02,
+			durations: {pending: [5, 20], starting: [10, 40], running: [300, 900]},
+		},
+		batches: Array.from({length: count}, (_, index) => ({
+			name: `many-${String(index + 1).padStart(5, '0')}`,
+			totalRuns: 20 + (index % 50) * 4,
+			createdAgo: 30 + index * 25,
+			...(index % 97 === 5 ? {actions: [{at: 40, do: 'cancel'}]} : {}),
+			...(index % 89 === 7 ? {actions: [{at: 0, do: 'deleteRuns'}]} : {}),
+		})),
+	};
+}

@@ -98,10 +98,14 @@ export function mergeSections(
 		.filter((note) => !placed.has(`note ${note.charAt(0)}`))
 		.map((note) => `- ${note} (measured ${day})`);
 	if (lastNote !== -1) lines.splice(lastNote + 1, 0, ...newNotes);
-	const newRows = figures
-		.filter((figure) => !placed.has(figure.id))
-		.map((figure) => figureRow({...figure, what: `${figure.what} (measured ${day})`}));
-	if (lastRow !== -1) lines.splice(lastRow + 1, 0, ...newRows);
+	// A figure measured for the first time: after its section's last row, or after the table's last row.
+	for (const figure of figures.filter((candidate) => !placed.has(candidate.id))) {
+		const row = figureRow({...figure, what: `${figure.what} (measured ${day})`});
+		const sectionRow = lines.findLastIndex((line) => line.startsWith(`| ${figure.id.charAt(0)}`));
+		const at = sectionRow === -1 ? lastRow : sectionRow;
+		if (at !== -1) lines.splice(at + 1, 0, row);
+		if (at !== -1 && at < lastRow) lastRow += 1;
+	}
 	return lines.join('\n');
 }
 

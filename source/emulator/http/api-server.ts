@@ -1,6 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import {ApiError} from './api-error.js';
+import {callHandler} from './call-handler.js';
 import {matchRoute, type MatchedRoute} from './routes.js';
 import {parseJsonBody, readBody} from './request-body.js';
 import {sendError, sendJson, sendMalformed} from './responses.js';
@@ -127,7 +128,7 @@ async function handle(
 		}
 		const omics = route as MatchedRoute;
 		validateRequest(omics.operation, {params: omics.params, query: url.searchParams, body});
-		const result = omics.handler({
+		const result = await callHandler(omics, {
 			account: parts.account,
 			tokens: parts.tokens,
 			params: omics.params,

@@ -1,3 +1,4 @@
+import {catchUpSoon} from './account-catch-up.js';
 import {resolveParameters} from './batch-parameters.js';
 import {SeededSequence} from './seeded-random.js';
 import {SimulatedBatch, StateConflictError, type ScheduledAction} from './simulated-batch.js';
@@ -240,6 +241,8 @@ export class Account {
 				: {}),
 		});
 		quota?.add(sim.quotaClaim);
+		// Scenario batches start with hours of history: compute it before the first read asks for it.
+		catchUpSoon(this);
 		return sim;
 	}
 

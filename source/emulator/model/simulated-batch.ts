@@ -1,60 +1,29 @@
 import {EventHeap} from './event-heap.js';
 import {lerp, unitHash} from './seeded-random.js';
-import {KEEP, runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
-import {CANCELLABLE, RUNS_DELETABLE, Run, Sub, type BatchStatus} from './statuses.js';
+import {runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
+import {CANCELLABLE, RUNS_DELETABLE, Run, type BatchStatus} from './statuses.js';
+import {RunStates, type SubmissionCounts} from './run-states.js';
+import {applyWindow} from './run-window.js';
+import {jumpIsCheaper, meanRunLifeMs, type CatchUpMode} from './catch-up-choice.js';
 import type {BatchParameters} from './batch-parameters.js';
 import {RunSummaryLag} from './run-summary-lag.js';
 import {actionEligibility, type ScheduledAction} from './scheduled-action.js';
 import {SubmissionCurve} from './submission-curve.js';
 import type {QuotaClaim} from './start-run-quota.js';
+import {StateConflictError, type SimulatedBatchOptions, type StatusChange} from './simulated-batch-types.js';
 
-export type {ScheduledAction};
-
-export interface SimulatedBatchOptions {
-	readonly seed: number;
-	readonly totalRuns: number;
-	readonly creationTime: number;
-	readonly parameters: BatchParameters;
-	readonly actions?: readonly ScheduledAction[];
-	readonly runSummaryLagMs?: number;
-	/**
-	 * Whether the account's StartRun quota paces this batch (its share is then set from outside through
-	 * `quotaClaim`); without it the batch submits at its own submitRate, as if alone with an ample quota.
-	 */
-	readonly sharesAccountQuota?: boolean;
-	/** Told when the batch stops submitting early (cancel or failure), so its share can go to others. */
-	readonly onSubmissionsHalted?: (at: number) => void;
-	/** Called before the state moves to `target`: the account settles everyone's quota shares up to then. */
-	readonly beforeAdvance?: (target: number) => void;
-}
-
-/** Thrown for a call the batch's current state does not allow (the API's 409). */
-export class StateConflictError extends Error {}
-
-export interface StatusChange {
-	readonly status: BatchStatus;
-	readonly at: number;
-}
-
-/** Submission counters, named as in the API's SubmissionSummary. */
-export interface SubmissionCounts {
-	successfulStartSubmissionCount: number;
-	failedStartSubmissionCount: number;
-	pendingStartSubmissionCount: number;
-	successfulCancelSubmissionCount: number;
-	failedCancelSubmissionCount: number;
-	successfulDeleteSubmissionCount: number;
-	failedDeleteSubmissionCount: number;
-}
+export type {CatchUpMode, ScheduledAction, SubmissionCounts};
+export {StateConflictError, type SimulatedBatchOptions, type StatusChange} from './simulated-batch-types.js';
 
 const DEFAULT_FAILURE_REASON =
 	'The batch failed because of an internal service error. Resubmit it with the same requestId.';
 
 /**
- * One run batch on the virtual clock. State is advanced lazily to the time of each request by
+ * One run batch on the virtual clock. State is advanced lazily to the time of each request, either by
  * replaying, in time order, phase changes, StartRun submissions (a cursor, in index order) and
- * run transitions (a heap holding one next-change per live run). Counts are kept incrementally,
- * so reading the summary costs the same for 10 runs as for 100,000.
+ * run transitions (a heap holding one next-change per live run), or, for a long stretch, by jumping
+ * from phase change to phase change and computing each run's state at each directly (run-window.ts).
+ * Counts are kept incrementally, so reading the summary costs the same for 10 runs as for 100,000.
  */
 export class SimulatedBatch {
 	readonly totalRuns: number;
@@ -63,8 +32,13 @@ export class SimulatedBatch {
 	/** Per-run current codes, and how many timeline entries each run has had applied. */
 	readonly subCodes: Uint8Array;
 	readonly runCodes: Uint8Array;
-	readonly #steps: Uint8Array;
+	readonly #runs: RunStates;
 	readonly #heap: EventHeap;
+	readonly #mode: CatchUpMode;
+	/** Whether a jump is under way (its windows recompute every live run's next entry). */
+	#jumping = false;
+	/** A run's mean time from submission to its end: how far ahead a live run's remaining changes reach. */
+	readonly #meanLifeMs: number;
 	#context: TimelineContext;
 
 	#status: BatchStatus = 'CREATING';
@@ -75,8 +49,6 @@ export class SimulatedBatch {
 	readonly #pendingAt: number;
 	readonly #actions: ScheduledAction[];
 	readonly #history: StatusChange[];
-	readonly #runCounts = new Int32Array(9);
-	readonly #submissions: SubmissionCounts;
 	readonly #lag: RunSummaryLag;
 	readonly #onHalt?: (at: number) => void;
 	readonly #beforeAdvance?: (target: number) => void;
@@ -93,9 +65,11 @@ export class SimulatedBatch {
 		this.totalRuns = totalRuns;
 		this.creationTime = creationTime;
 		this.parameters = parameters;
-		this.subCodes = new Uint8Array(totalRuns);
-		this.runCodes = new Uint8Array(totalRuns);
-		this.#steps = new Uint8Array(totalRuns);
+		this.#runs = new RunStates(totalRuns);
+		this.subCodes = this.#runs.subCodes;
+		this.runCodes = this.#runs.runCodes;
+		this.#mode = options.catchUp ?? 'auto';
+		this.#meanLifeMs = meanRunLifeMs(parameters);
 		this.#heap = new EventHeap(Math.min(totalRuns, 1024));
 		this.#pendingAt = creationTime + lerp(parameters.durations.creating, unitHash(seed, 0xc0)) * 1000;
 		const submittingAt = this.#pendingAt + lerp(parameters.durations.validating, unitHash(seed, 0xc1)) * 1000;
@@ -105,15 +79,6 @@ export class SimulatedBatch {
 		this.#time = creationTime;
 		this.#history = [{status: 'CREATING', at: creationTime}];
 		this.#actions = [...(options.actions ?? [])].sort((a, b) => a.at - b.at);
-		this.#submissions = {
-			successfulStartSubmissionCount: 0,
-			failedStartSubmissionCount: 0,
-			pendingStartSubmissionCount: totalRuns,
-			successfulCancelSubmissionCount: 0,
-			failedCancelSubmissionCount: 0,
-			successfulDeleteSubmissionCount: 0,
-			failedDeleteSubmissionCount: 0,
-		};
 		this.#lag = new RunSummaryLag(options.runSummaryLagMs ?? 0);
 		if (options.onSubmissionsHalted) this.#onHalt = options.onSubmissionsHalted;
 		if (options.beforeAdvance) this.#beforeAdvance = options.beforeAdvance;
@@ -158,12 +123,12 @@ export class SimulatedBatch {
 
 	/** Submission counters as of the current state (a copy). */
 	submissionCounts(): SubmissionCounts {
-		return {...this.#submissions};
+		return {...this.#runs.submissions};
 	}
 
 	/** Run counts indexed by run status code, as of the current state (a copy). */
 	runCounts(): Int32Array {
-		return this.#runCounts.slice();
+		return this.#runs.runCounts.slice();
 	}
 
 	/** Run counts as GetBatch reports them: trailing reality by the configured lag until the batch is settled. */
@@ -175,7 +140,7 @@ export class SimulatedBatch {
 
 	/** Timeline entries run `index` has gone through so far. */
 	appliedTimeline(index: number): TimelineEntry[] {
-		const steps = this.#steps[index] ?? 0;
+		const steps = this.#runs.steps[index] ?? 0;
 		return steps === 0 ? [] : runTimeline(this.#context, index).slice(0, steps);
 	}
 
@@ -184,11 +149,94 @@ export class SimulatedBatch {
 		if (target <= this.#time) return;
 		this.#beforeAdvance?.(target);
 		if (this.#lag.enabled) {
-			this.#advance(target - this.#lag.ms);
-			this.#lag.record(this.#time, this.#runCounts);
+			this.#catchUp(target - this.#lag.ms);
+			this.#lag.record(this.#time, this.#runs.runCounts);
 		}
-		this.#advance(target);
-		this.#lag.record(this.#time, this.#runCounts);
+		this.#catchUp(target);
+		this.#lag.record(this.#time, this.#runs.runCounts);
+	}
+
+	#catchUp(target: number): void {
+		if (target <= this.#time) return;
+		if (this.#shouldJump(target)) this.#jump(target);
+		else this.#advance(target);
+	}
+
+	#shouldJump(target: number): boolean {
+		if (this.#mode !== 'auto') return this.#mode === 'jump';
+		const submitting =
+			this.#status === 'CREATING' || this.#status === 'PENDING' || this.#status === 'SUBMITTING';
+		const reachable = Math.min(this.totalRuns, Math.floor(this.#context.curve.countAt(target)) + 1);
+		return jumpIsCheaper({
+			live: this.#heap.size,
+			due: submitting ? Math.max(0, reachable - this.#submitCursor) : 0,
+			gapMs: target - this.#time,
+			meanLifeMs: this.#meanLifeMs,
+		});
+	}
+
+	/**
+	 * The same state as `#advance(target)`, reached window by window: up to each phase change (or
+	 * `target`) every run is brought forward directly, then the status changes the counters imply are
+	 * dated from what the window applied, then the phase change (if due) is applied, and so on.
+	 */
+	#jump(target: number): void {
+		this.#jumping = true;
+		try {
+			this.#jumpWindows(target);
+		} finally {
+			this.#jumping = false;
+		}
+		if (target > this.#time) this.#time = target;
+	}
+
+	#jumpWindows(target: number): void {
+		// How far the runs have been brought since the last phase change: looking again after a status
+		// change must not walk every live run a second time for nothing.
+		let covered = Number.NEGATIVE_INFINITY;
+		let coveredInclusive = false;
+		for (;;) {
+			const phase = this.#nextPhase();
+			const inclusive = phase.at > target;
+			const end = inclusive ? target : phase.at;
+			const done = end < covered || (end === covered && (coveredInclusive || !inclusive));
+			const window = done
+				? {cursor: this.#submitCursor, events: 0, lastEventAt: Number.NEGATIVE_INFINITY, lastSubmitAt: 0}
+				: applyWindow(
+						this.#runs,
+						this.#heap,
+						this.#context,
+						{
+							cursor: this.#submitCursor,
+							totalRuns: this.totalRuns,
+							open: this.#status === 'SUBMITTING',
+							haltAt: this.#haltAt,
+						},
+						end,
+						inclusive,
+					);
+			if (!done) {
+				covered = end;
+				coveredInclusive = inclusive;
+			}
+			this.#submitCursor = window.cursor;
+			if (window.lastEventAt > this.#time) this.#time = window.lastEventAt;
+			const before = this.#status;
+			if (this.#status === 'SUBMITTING' && this.#submitCursor >= this.totalRuns) {
+				this.submittedTime = window.lastSubmitAt;
+				this.#setStatus('INPROGRESS', window.lastSubmitAt);
+			}
+			// Once every run is submitted the heap only shrinks: it emptied at the window's last entry.
+			if (this.#heap.size === 0 && window.events > 0) this.#settle(window.lastEventAt);
+			// A status the counters changed, or an emptied heap (a STOPPING batch settles once it is), can
+			// bring, drop or defer a phase change: look again before going on.
+			if (this.#status !== before || (inclusive && this.#heap.size === 0 && window.events > 0)) continue;
+			if (inclusive) break;
+			phase.apply(phase.at);
+			covered = Number.NEGATIVE_INFINITY;
+			if (phase.at > this.#time) this.#time = phase.at;
+			this.#settle(phase.at);
+		}
 	}
 
 	/** CancelRunBatch at `now`. */
@@ -279,31 +327,12 @@ export class SimulatedBatch {
 
 	/** Applies the run's next timeline entry, updates the counters, and schedules its following entry. */
 	#applyEntry(index: number, timeline: TimelineEntry[]): void {
-		const step = this.#steps[index] as number;
+		const step = this.#runs.steps[index] as number;
 		const entry = timeline[step];
 		if (!entry) return;
-		if (entry.sub !== KEEP) this.#countSubmission(this.subCodes[index] as number, entry.sub);
-		if (entry.sub !== KEEP) this.subCodes[index] = entry.sub;
-		if (entry.run !== KEEP) {
-			const previous = this.runCodes[index] as number;
-			if (previous !== Run.NONE) this.#runCounts[previous] = (this.#runCounts[previous] as number) - 1;
-			if (entry.run !== Run.NONE) this.#runCounts[entry.run] = (this.#runCounts[entry.run] as number) + 1;
-			this.runCodes[index] = entry.run;
-		}
-		this.#steps[index] = step + 1;
+		this.#runs.apply(index, entry);
 		const next = timeline[step + 1];
 		if (next) this.#heap.push(next.time, index);
-	}
-
-	#countSubmission(previous: number, next: number): void {
-		const counts = this.#submissions;
-		if (previous === Sub.NONE) counts.pendingStartSubmissionCount -= 1;
-		if (next === Sub.SUCCESS) counts.successfulStartSubmissionCount += 1;
-		else if (next === Sub.FAILED) counts.failedStartSubmissionCount += 1;
-		else if (next === Sub.CANCEL_SUCCESS) counts.successfulCancelSubmissionCount += 1;
-		else if (next === Sub.CANCEL_FAILED) counts.failedCancelSubmissionCount += 1;
-		else if (next === Sub.DELETE_SUCCESS) counts.successfulDeleteSubmissionCount += 1;
-		else if (next === Sub.DELETE_FAILED) counts.failedDeleteSubmissionCount += 1;
 	}
 
 	/** Status changes implied by the counters, checked after every step. */
@@ -320,7 +349,7 @@ export class SimulatedBatch {
 			this.#setStatus('CANCELLED', at);
 		}
 		if (this.#status === 'RUNS_DELETING' && this.#heap.size === 0) {
-			const failed = this.#submissions.failedDeleteSubmissionCount > 0;
+			const failed = this.#runs.submissions.failedDeleteSubmissionCount > 0;
 			this.#setStatus(failed ? 'RUNS_DELETE_FAILED' : 'RUNS_DELETED', at);
 		}
 	}
@@ -334,7 +363,7 @@ export class SimulatedBatch {
 		this.#cancelSettleAt =
 			at + lerp(this.parameters.durations.stopping, unitHash(this.#context.seed, 0xc2)) * 1000;
 		this.#setStatus('STOPPING', at);
-		this.#reschedule(live);
+		this.#reschedule(live, at);
 	}
 
 	#applyDeleteRuns(at: number): void {
@@ -345,7 +374,7 @@ export class SimulatedBatch {
 		const spreadMs = Math.max(1, started.length / this.parameters.deleteRate) * 1000;
 		this.#context = {...this.#context, deleteAt: at, deleteSpreadMs: spreadMs};
 		this.#setStatus('RUNS_DELETING', at);
-		this.#reschedule(started);
+		this.#reschedule(started, at);
 		this.#settle(at);
 	}
 
@@ -357,10 +386,18 @@ export class SimulatedBatch {
 		this.#setStatus('FAILED', at);
 	}
 
-	/** Re-queues runs whose future changed: applied entries are untouched, only what comes next moves. */
-	#reschedule(indices: Iterable<number>): void {
+	/**
+	 * Re-queues runs whose future changed at `at`: applied entries are untouched, only what comes next
+	 * moves. Each of them has a next entry (a live run cancelled, a finished run deleted); in a jump the
+	 * next window computes it anyway, so the heap holds `at` for it until then.
+	 */
+	#reschedule(indices: Iterable<number>, at: number): void {
+		if (this.#jumping) {
+			for (const index of indices) this.#heap.push(at, index);
+			return;
+		}
 		for (const index of indices) {
-			const next = runTimeline(this.#context, index)[this.#steps[index] as number];
+			const next = runTimeline(this.#context, index)[this.#runs.steps[index] as number];
 			if (next) this.#heap.push(next.time, index);
 		}
 	}
