@@ -1,3 +1,4 @@
+import {catchUpAccount} from '../model/account-catch-up.js';
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {ApiError} from './api-error.js';
 import {FaultSpecError, validateFaultTable} from './faults.js';
@@ -57,6 +58,8 @@ export async function handleIntrospection(
 				return;
 			}
 			case 'GET batches': {
+				// Every batch, so caught up in slices first: a big account must not block other requests.
+				await catchUpAccount(parts.account);
 				const now = parts.clock.now();
 				const batches = parts.account.all().map((record) => {
 					record.sim.advanceTo(now);
