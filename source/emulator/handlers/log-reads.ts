@@ -334,7 +334,8 @@ function filterLogEvents(input: Json, context: LogsContext): Json {
 			ingestionTime: ingestion(line),
 			eventId: eventId(ref, position),
 		})),
-		searchedLogStreams: chunk.map((ref) => ({logStreamName: ref.name, searchedCompletely: !rest})),
+		// Deprecated on 15 May 2020: the service has answered an empty list since.
+		searchedLogStreams: [],
 		...(next ? {nextToken: context.tokens.issue(scope, next)} : {}),
 	};
 }
