@@ -15,6 +15,7 @@ import {planRunTasks, type TaskPlan} from '../model/run-tasks.js';
 import type {Account, BatchRecord} from '../model/account.js';
 import type {PageTokens} from '../http/page-token.js';
 import type {TaskCatalog} from '../model/task-catalog.js';
+import {TopK} from './top-k.js';
 
 // GetLogEvents, FilterLogEvents and DescribeLogStreams over the group /aws/omics/WorkflowLog, whose
 // streams and lines are generated on demand from the runs (model/run-logs.ts). Streams are ordered by
@@ -408,19 +409,21 @@ function describeLogStreams(input: Json, context: LogsContext): Json {
 			...(following ? {nextToken: context.tokens.issue(scope, [following.runId, following.ordinal])} : {}),
 		};
 	}
-	// Other orders need every stream at hand: a scan of the account, paged by offset. Only the times are
-	// worked out for each stream (no lines, no names); the page alone is described in full.
+	// Other orders need every stream at hand: a scan of the account, paged by offset.
 	const [offset = 0] = token === undefined ? [] : readToken(context, scope, token, 1);
-	const all: Array<StreamRef | Timed> =
-		orderBy === 'LastEventTime'
-			? streamsByLastEvent(context, now)
-			: [...streamsFrom(context, now, prefix ?? '')];
-	if (descending) all.reverse();
 	const start = offset ?? 0;
+	if (orderBy === 'LastEventTime') {
+		// Only times are worked out for each stream (no lines, no names), and only the streams up to the
+		// page's end are kept; the page alone is described in full.
+		const kept = streamsByLastEvent(context, now, start + limit, descending);
+		return {
+			logStreams: kept.items.slice(start).map((item) => describe(refOf(item, context))),
+			...(kept.total > start + limit ? {nextToken: context.tokens.issue(scope, [start + limit])} : {}),
+		};
+	}
+	const all = [...streamsFrom(context, now, prefix ?? '')].reverse();
 	return {
-		logStreams: all
-			.slice(start, start + limit)
-			.map((item) => describe('name' in item ? item : refOf(item, context))),
+		logStreams: all.slice(start, start + limit).map(describe),
 		...(all.length > start + limit ? {nextToken: context.tokens.issue(scope, [start + limit])} : {}),
 	};
 }
@@ -431,11 +434,27 @@ interface Timed {
 	readonly ordinal: number;
 	readonly kind: StreamKind;
 	readonly last: number;
+	/** Position in stream order: ties in last event keep it (reversed when descending). */
+	readonly order: number;
 }
 
-/** Every stream of the account in order of last event (ties in stream order), from times alone. */
-function streamsByLastEvent(context: LogsContext, now: number): Timed[] {
-	const timed: Timed[] = [];
+/**
+ * The first `count` streams of the account by last event (ascending or descending; ties in stream order,
+ * reversed when descending, as a stable sort then a reversal gives), and how many streams there are.
+ */
+function streamsByLastEvent(
+	context: LogsContext,
+	now: number,
+	count: number,
+	descending: boolean,
+): {items: Timed[]; total: number} {
+	const before = descending
+		? (a: {last: number; order: number}, b: {last: number; order: number}): boolean =>
+				a.last > b.last || (a.last === b.last && a.order > b.order)
+		: (a: {last: number; order: number}, b: {last: number; order: number}): boolean =>
+				a.last < b.last || (a.last === b.last && a.order < b.order);
+	const top = new TopK<Timed>(count, before);
+	const probe = {last: 0, order: 0};
 	for (const record of context.account.all()) {
 		record.sim.advanceTo(now);
 		for (let index = 0; index < record.sim.totalRuns; index += 1) {
@@ -444,12 +463,14 @@ function streamsByLastEvent(context: LogsContext, now: number): Timed[] {
 			const cut = streamCut(record, index, now);
 			runStreams(record, index, now, context.taskCatalog, plans, cut).forEach((kind, ordinal) => {
 				const extent = streamExtent(record, index, kind, now, context.taskCatalog, plans, cut);
-				timed.push({record, index, ordinal, kind, last: extent?.last ?? now});
+				probe.last = extent?.last ?? now;
+				probe.order = top.seen;
+				if (top.wouldKeep(probe as Timed)) top.offer({record, index, ordinal, kind, ...probe});
+				else top.offer(probe as Timed);
 			});
 		}
 	}
-	// Account order is run-id order, so a stable sort keeps ties in stream order.
-	return timed.sort((a, b) => a.last - b.last);
+	return {items: top.sorted(), total: top.seen};
 }
 
 function refOf({record, index, ordinal, kind}: Timed, context: LogsContext): StreamRef {
