@@ -11,7 +11,8 @@ import {
 	type StreamKind,
 } from '../model/run-logs.js';
 import {Run} from '../model/statuses.js';
-import {planRunTasks, type TaskPlan} from '../model/run-tasks.js';
+import {submitTime} from '../model/run-timeline.js';
+import {planRunTasks, runLife, type TaskPlan} from '../model/run-tasks.js';
 import type {Account, BatchRecord} from '../model/account.js';
 import type {PageTokens} from '../http/page-token.js';
 import type {TaskCatalog} from '../model/task-catalog.js';
@@ -413,12 +414,12 @@ function describeLogStreams(input: Json, context: LogsContext): Json {
 	const [offset = 0] = token === undefined ? [] : readToken(context, scope, token, 1);
 	const start = offset ?? 0;
 	if (orderBy === 'LastEventTime') {
-		// Only times are worked out for each stream (no lines, no names), and only the streams up to the
-		// page's end are kept; the page alone is described in full.
-		const kept = streamsByLastEvent(context, now, start + limit, descending);
+		// Only times are worked out for each stream (no lines, no names), only the streams up to the page's
+		// end (and one more, to know if a page follows) are kept, and the page alone is described in full.
+		const kept = streamsByLastEvent(context, now, start + limit + 1, descending);
 		return {
-			logStreams: kept.items.slice(start).map((item) => describe(refOf(item, context))),
-			...(kept.total > start + limit ? {nextToken: context.tokens.issue(scope, [start + limit])} : {}),
+			logStreams: kept.slice(start, start + limit).map((item) => describe(refOf(item, context))),
+			...(kept.length > start + limit ? {nextToken: context.tokens.issue(scope, [start + limit])} : {}),
 		};
 	}
 	const all = [...streamsFrom(context, now, prefix ?? '')].reverse();
@@ -431,46 +432,81 @@ function describeLogStreams(input: Json, context: LogsContext): Json {
 interface Timed {
 	readonly record: BatchRecord;
 	readonly index: number;
+	readonly runId: number;
 	readonly ordinal: number;
 	readonly kind: StreamKind;
 	readonly last: number;
-	/** Position in stream order: ties in last event keep it (reversed when descending). */
-	readonly order: number;
+}
+
+type Key = Pick<Timed, 'last' | 'runId' | 'ordinal'>;
+
+/** Stream order: ties in last event keep it (a stable sort), reversed when descending (then a reversal). */
+const earlier = (a: Key, b: Key): boolean =>
+	a.last < b.last ||
+	(a.last === b.last && (a.runId < b.runId || (a.runId === b.runId && a.ordinal < b.ordinal)));
+
+/**
+ * Bounds on the last event of every stream of a batch's run, from its submission time alone: no stream
+ * has a line before the run's submission, nor after its longest possible life (a CancelRun's stop
+ * included; the engine's opening lines are up to 3 ms after RUNNING). Submission times grow with the
+ * run's index, so the bounds do too.
+ */
+function lastEventBounds(record: BatchRecord): {
+	lowest: (index: number) => number;
+	highest: (index: number) => number;
+} {
+	const {context} = record.sim;
+	const longest = (range: readonly [number, number]): number => Math.max(range[0], range[1]) * 1000;
+	const {durations} = context.parameters;
+	const life = longest(durations.pending) + longest(durations.starting) + longest(durations.running) + 3;
+	const stopped =
+		context.cancelAt === undefined
+			? Number.NEGATIVE_INFINITY
+			: context.cancelAt + (context.cancelSpreadMs ?? 1000) + longest(durations.stopping) + 3;
+	return {
+		lowest: (index) => Math.floor(submitTime(context, index)),
+		highest: (index) => Math.max(submitTime(context, index) + life, stopped),
+	};
 }
 
 /**
- * The first `count` streams of the account by last event (ascending or descending; ties in stream order,
- * reversed when descending, as a stable sort then a reversal gives), and how many streams there are.
+ * The first `count` streams of the account by last event, ascending or descending, as sorting all of
+ * them would give. Runs are visited from the end the page starts at, and the walk stops at the first run
+ * whose bound shows that neither it nor any run after it can make the page.
  */
-function streamsByLastEvent(
-	context: LogsContext,
-	now: number,
-	count: number,
-	descending: boolean,
-): {items: Timed[]; total: number} {
-	const before = descending
-		? (a: {last: number; order: number}, b: {last: number; order: number}): boolean =>
-				a.last > b.last || (a.last === b.last && a.order > b.order)
-		: (a: {last: number; order: number}, b: {last: number; order: number}): boolean =>
-				a.last < b.last || (a.last === b.last && a.order < b.order);
-	const top = new TopK<Timed>(count, before);
-	const probe = {last: 0, order: 0};
-	for (const record of context.account.all()) {
+function streamsByLastEvent(context: LogsContext, now: number, count: number, descending: boolean): Timed[] {
+	const top = new TopK<Key>(count, descending ? (a, b) => earlier(b, a) : earlier);
+	const probe = {last: 0, runId: 0, ordinal: 0};
+	const records = [...context.account.all()];
+	if (descending) records.reverse();
+	for (const record of records) {
 		record.sim.advanceTo(now);
-		for (let index = 0; index < record.sim.totalRuns; index += 1) {
+		const bounds = lastEventBounds(record);
+		const total = record.sim.totalRuns;
+		for (let step = 0; step < total; step += 1) {
+			const index = descending ? total - 1 - step : step;
 			if (record.sim.runCodes[index] === Run.NONE) continue;
+			// The best any stream of this run (or of any run after it in the walk) could do.
+			probe.last = descending ? Math.min(now, bounds.highest(index)) : bounds.lowest(index);
+			probe.runId = descending ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+			if (!top.wouldKeep(probe)) break;
+			if (descending && record.sim.context.cancelAt === undefined) {
+				// Without a CancelRunBatch every line is at most 3 ms after the run's last change: a bound from
+				// its timeline alone, far cheaper than its tasks, skips the runs that ended too early.
+				probe.last = Math.min(now, (runLife(record, index).at(-1)?.time ?? now) + 3);
+				if (!top.wouldKeep(probe)) continue;
+			}
 			const plans = planRunTasks(record, index, context.taskCatalog);
 			const cut = streamCut(record, index, now);
+			const id = record.runIdBase + index;
 			runStreams(record, index, now, context.taskCatalog, plans, cut).forEach((kind, ordinal) => {
 				const extent = streamExtent(record, index, kind, now, context.taskCatalog, plans, cut);
-				probe.last = extent?.last ?? now;
-				probe.order = top.seen;
-				if (top.wouldKeep(probe as Timed)) top.offer({record, index, ordinal, kind, ...probe});
-				else top.offer(probe as Timed);
+				const item: Timed = {record, index, runId: id, ordinal, kind, last: extent?.last ?? now};
+				top.offer(item);
 			});
 		}
 	}
-	return {items: top.sorted(), total: top.seen};
+	return top.sorted() as Timed[];
 }
 
 function refOf({record, index, ordinal, kind}: Timed, context: LogsContext): StreamRef {
