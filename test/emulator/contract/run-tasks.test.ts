@@ -15,6 +15,8 @@ import {DEFAULT_TASK_CATALOG} from '../../../source/emulator/model/task-catalog.
 
 const START = Date.parse('2026-11-01T12:00:00Z');
 const SCENARIO: Scenario = {
+	// Both batches submit at their own rate: the account quota (0.1/s by default) would hold them to a few runs.
+	account: {startRunTps: 40},
 	defaults: {submitRate: 20, durations: {pending: [1, 5], starting: [5, 20], running: [1200, 2400]}},
 	batches: [
 		{name: 'tasks', totalRuns: 60, createdAgo: 0, runFailureShare: 0.4, submissionFailureShare: 0},
