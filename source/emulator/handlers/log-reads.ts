@@ -2,12 +2,21 @@ import {ApiError} from '../http/api-error.js';
 import {invalidParameter, logsNotFound, type LogsOperation} from '../http/logs-protocol.js';
 import {runId} from '../model/batch-views.js';
 import {logGroupArn, logStreamArn, WORKFLOW_LOG_GROUP} from '../model/log-streams.js';
-import {runStreams, streamLines, type LogLine, type StreamKind} from '../model/run-logs.js';
+import {
+	runStreams,
+	streamCut,
+	streamExtent,
+	streamLines,
+	type LogLine,
+	type StreamKind,
+} from '../model/run-logs.js';
 import {Run} from '../model/statuses.js';
-import {planRunTasks, type TaskPlan} from '../model/run-tasks.js';
+import {submitTime} from '../model/run-timeline.js';
+import {planRunTasks, runLife, type TaskPlan} from '../model/run-tasks.js';
 import type {Account, BatchRecord} from '../model/account.js';
 import type {PageTokens} from '../http/page-token.js';
 import type {TaskCatalog} from '../model/task-catalog.js';
+import {TopK} from './top-k.js';
 
 // GetLogEvents, FilterLogEvents and DescribeLogStreams over the group /aws/omics/WorkflowLog, whose
 // streams and lines are generated on demand from the runs (model/run-logs.ts). Streams are ordered by
@@ -327,7 +336,8 @@ function filterLogEvents(input: Json, context: LogsContext): Json {
 			ingestionTime: ingestion(line),
 			eventId: eventId(ref, position),
 		})),
-		searchedLogStreams: chunk.map((ref) => ({logStreamName: ref.name, searchedCompletely: !rest})),
+		// Deprecated on 15 May 2020: the service has answered an empty list since.
+		searchedLogStreams: [],
 		...(next ? {nextToken: context.tokens.issue(scope, next)} : {}),
 	};
 }
@@ -366,17 +376,19 @@ function describeLogStreams(input: Json, context: LogsContext): Json {
 		throw invalidParameter('Cannot order by LastEventTime with a logStreamNamePrefix.');
 	const now = context.account.clock.now();
 	const scope = `DescribeLogStreams|${prefix ?? ''}|${orderBy ?? ''}|${descending}`;
+	// Times come from the line schedule, not the lines: ordering a big account costs no text.
 	const describe = (ref: StreamRef): Json => {
-		const lines = linesOf(ref, context, now);
-		const first = lines[0]?.timestamp ?? now;
-		const last = lines.at(-1) ?? {timestamp: first, message: ''};
+		const extent = streamExtent(ref.record, ref.index, ref.kind, now, context.taskCatalog, ref.plans);
+		const first = extent?.first ?? now;
+		const last = extent?.last ?? first;
 		return {
 			logStreamName: ref.name,
 			creationTime: first,
 			firstEventTimestamp: first,
-			lastEventTimestamp: last.timestamp,
-			lastIngestionTime: ingestion(last),
+			lastEventTimestamp: last,
+			lastIngestionTime: ingestion({timestamp: last, message: ''}),
 			arn: logStreamArn(ref.record.arn, ref.name),
+			// The service has reported 0 for a stream's storedBytes since 2019 (DescribeLogStreams reference).
 			storedBytes: 0,
 		};
 	};
@@ -400,13 +412,105 @@ function describeLogStreams(input: Json, context: LogsContext): Json {
 	}
 	// Other orders need every stream at hand: a scan of the account, paged by offset.
 	const [offset = 0] = token === undefined ? [] : readToken(context, scope, token, 1);
-	const all = [...streamsFrom(context, now, prefix ?? '')].map(describe);
-	if (orderBy === 'LastEventTime')
-		all.sort((a, b) => (a['lastEventTimestamp'] as number) - (b['lastEventTimestamp'] as number));
-	if (descending) all.reverse();
 	const start = offset ?? 0;
+	if (orderBy === 'LastEventTime') {
+		// Only times are worked out for each stream (no lines, no names), only the streams up to the page's
+		// end (and one more, to know if a page follows) are kept, and the page alone is described in full.
+		const kept = streamsByLastEvent(context, now, start + limit + 1, descending);
+		return {
+			logStreams: kept.slice(start, start + limit).map((item) => describe(refOf(item, context))),
+			...(kept.length > start + limit ? {nextToken: context.tokens.issue(scope, [start + limit])} : {}),
+		};
+	}
+	const all = [...streamsFrom(context, now, prefix ?? '')].reverse();
 	return {
-		logStreams: all.slice(start, start + limit),
+		logStreams: all.slice(start, start + limit).map(describe),
 		...(all.length > start + limit ? {nextToken: context.tokens.issue(scope, [start + limit])} : {}),
 	};
+}
+
+interface Timed {
+	readonly record: BatchRecord;
+	readonly index: number;
+	readonly runId: number;
+	readonly ordinal: number;
+	readonly kind: StreamKind;
+	readonly last: number;
+}
+
+type Key = Pick<Timed, 'last' | 'runId' | 'ordinal'>;
+
+/** Stream order: ties in last event keep it (a stable sort), reversed when descending (then a reversal). */
+const earlier = (a: Key, b: Key): boolean =>
+	a.last < b.last ||
+	(a.last === b.last && (a.runId < b.runId || (a.runId === b.runId && a.ordinal < b.ordinal)));
+
+/**
+ * Bounds on the last event of every stream of a batch's run, from its submission time alone: no stream
+ * has a line before the run's submission, nor after its longest possible life (a CancelRun's stop
+ * included; the engine's opening lines are up to 3 ms after RUNNING). Submission times grow with the
+ * run's index, so the bounds do too.
+ */
+function lastEventBounds(record: BatchRecord): {
+	lowest: (index: number) => number;
+	highest: (index: number) => number;
+} {
+	const {context} = record.sim;
+	const longest = (range: readonly [number, number]): number => Math.max(range[0], range[1]) * 1000;
+	const {durations} = context.parameters;
+	const life = longest(durations.pending) + longest(durations.starting) + longest(durations.running) + 3;
+	const stopped =
+		context.cancelAt === undefined
+			? Number.NEGATIVE_INFINITY
+			: context.cancelAt + (context.cancelSpreadMs ?? 1000) + longest(durations.stopping) + 3;
+	return {
+		lowest: (index) => Math.floor(submitTime(context, index)),
+		highest: (index) => Math.max(submitTime(context, index) + life, stopped),
+	};
+}
+
+/**
+ * The first `count` streams of the account by last event, ascending or descending, as sorting all of
+ * them would give. Runs are visited from the end the page starts at, and the walk stops at the first run
+ * whose bound shows that neither it nor any run after it can make the page.
+ */
+function streamsByLastEvent(context: LogsContext, now: number, count: number, descending: boolean): Timed[] {
+	const top = new TopK<Key>(count, descending ? (a, b) => earlier(b, a) : earlier);
+	const probe = {last: 0, runId: 0, ordinal: 0};
+	const records = [...context.account.all()];
+	if (descending) records.reverse();
+	for (const record of records) {
+		record.sim.advanceTo(now);
+		const bounds = lastEventBounds(record);
+		const total = record.sim.totalRuns;
+		for (let step = 0; step < total; step += 1) {
+			const index = descending ? total - 1 - step : step;
+			if (record.sim.runCodes[index] === Run.NONE) continue;
+			// The best any stream of this run (or of any run after it in the walk) could do.
+			probe.last = descending ? Math.min(now, bounds.highest(index)) : bounds.lowest(index);
+			probe.runId = descending ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+			if (!top.wouldKeep(probe)) break;
+			if (descending && record.sim.context.cancelAt === undefined) {
+				// Without a CancelRunBatch every line is at most 3 ms after the run's last change: a bound from
+				// its timeline alone, far cheaper than its tasks, skips the runs that ended too early.
+				probe.last = Math.min(now, (runLife(record, index).at(-1)?.time ?? now) + 3);
+				if (!top.wouldKeep(probe)) continue;
+			}
+			const plans = planRunTasks(record, index, context.taskCatalog);
+			const cut = streamCut(record, index, now);
+			const id = record.runIdBase + index;
+			runStreams(record, index, now, context.taskCatalog, plans, cut).forEach((kind, ordinal) => {
+				const extent = streamExtent(record, index, kind, now, context.taskCatalog, plans, cut);
+				const item: Timed = {record, index, runId: id, ordinal, kind, last: extent?.last ?? now};
+				top.offer(item);
+			});
+		}
+	}
+	return top.sorted() as Timed[];
+}
+
+function refOf({record, index, ordinal, kind}: Timed, context: LogsContext): StreamRef {
+	const id = Number(runId(record, index));
+	const plans = planRunTasks(record, index, context.taskCatalog);
+	return {record, index, runId: id, ordinal, kind, name: streamName({runId: id, kind}), plans};
 }

@@ -39,8 +39,21 @@ export function sendLogsJson(response: ServerResponse, requestId: string, body: 
 	response.end(text);
 }
 
+/**
+ * The Logs service's name for an error met before a Logs handler ran. The shared body reader refuses an
+ * unparsable body with HealthOmics' ValidationException; CloudWatch Logs calls that a SerializationException
+ * (HTTP 400). No Logs handler throws ValidationException (its constraint errors are InvalidParameterException),
+ * so a 400 ValidationException reaching here can only be the body reader's.
+ */
+export function asLogsError(error: ApiError): ApiError {
+	if (error.statusCode === 400 && error.type === 'ValidationException')
+		return new ApiError(400, 'SerializationException', error.message, error.headers);
+	return error;
+}
+
 /** Sends an error in the JSON protocol's shape: 400 for the caller's errors, the 5xx as it is. */
-export function sendLogsError(response: ServerResponse, error: ApiError, requestId: string): void {
+export function sendLogsError(response: ServerResponse, thrown: ApiError, requestId: string): void {
+	const error = asLogsError(thrown);
 	const text = JSON.stringify({__type: error.type, message: error.message});
 	response.writeHead(error.statusCode >= 500 ? error.statusCode : 400, {
 		'content-type': CONTENT_TYPE,

@@ -3,7 +3,7 @@ import {unitHash} from './seeded-random.js';
 import {Run, RUN_STATUS_NAMES} from './statuses.js';
 import {planRunTasks, runLife, taskClock, type TaskPlan} from './run-tasks.js';
 import {runId, runName} from './batch-views.js';
-import {toolLines} from './tool-output.js';
+import {toolLineCount, toolLines} from './tool-output.js';
 import type {TaskCatalog} from './task-catalog.js';
 import type {BatchRecord} from './account.js';
 
@@ -108,6 +108,11 @@ function plannedLines(record: BatchRecord, index: number, stream: StreamKind, pl
 	return lines.sort((a, b) => a.timestamp - b.timestamp);
 }
 
+/** The last moment whose lines exist at `now` (tasks are shown on the run's own clock). */
+export function streamCut(record: BatchRecord, index: number, now: number): number {
+	return Math.min(taskClock(record, index, now), now);
+}
+
 /** The lines of one stream of run `index` that exist at `now` (empty: the stream does not exist yet). */
 export function streamLines(
 	record: BatchRecord,
@@ -117,8 +122,89 @@ export function streamLines(
 	catalog?: TaskCatalog,
 	plans: TaskPlan[] = planRunTasks(record, index, catalog),
 ): LogLine[] {
-	const cut = Math.min(taskClock(record, index, now), now);
+	const cut = streamCut(record, index, now);
 	return plannedLines(record, index, stream, plans).filter((line) => line.timestamp <= cut);
+}
+
+/** A stream's first and last event times at a moment: what its lines give, without making them. */
+export interface StreamExtent {
+	readonly first: number;
+	readonly last: number;
+}
+
+/**
+ * The first and last timestamps of streamLines(record, index, stream, now) (undefined: no lines), from
+ * the same schedule plannedLines follows, so ordering streams by last event costs no text. `cut` is
+ * streamCut(record, index, now), for a caller that has it already.
+ */
+export function streamExtent(
+	record: BatchRecord,
+	index: number,
+	stream: StreamKind,
+	now: number,
+	catalog?: TaskCatalog,
+	plans: TaskPlan[] = planRunTasks(record, index, catalog),
+	cut: number = streamCut(record, index, now),
+): StreamExtent | undefined {
+	let first = Number.POSITIVE_INFINITY;
+	let last = Number.NEGATIVE_INFINITY;
+	const see = (time: number): void => {
+		const at = Math.floor(time);
+		if (at > cut) return;
+		if (at < first) first = at;
+		if (at > last) last = at;
+	};
+
+	if (stream.kind === 'run') {
+		for (const entry of runLife(record, index)) if (RUN_STATUS_NAMES[entry.run]) see(entry.time);
+		for (const plan of plans) {
+			see(plan.createdAt);
+			if (plan.queuedUntil !== undefined) see(plan.queuedUntil);
+			if (plan.startAt !== undefined) see(plan.startAt);
+			if (plan.stoppingAt !== undefined) see(plan.stoppingAt);
+			see(plan.stopAt);
+		}
+	} else if (stream.kind === 'engine') {
+		const startedAt = plans[0]?.createdAt;
+		if (startedAt === undefined) return undefined;
+		see(startedAt);
+		see(startedAt + 1);
+		see(startedAt + 2);
+		for (const plan of plans) {
+			if (plan.queuedUntil !== undefined) see(Math.max(plan.queuedUntil, startedAt + 3));
+			if (plan.outcome === 'COMPLETED' || (plan.outcome === 'FAILED' && plan.failure)) see(plan.stopAt);
+			else if (plan.queuedUntil !== undefined) see(plan.stopAt);
+		}
+		const end = runLife(record, index).find(
+			(entry) => entry.run === Run.COMPLETED || entry.run === Run.FAILED || entry.run === Run.CANCELLED,
+		);
+		if (end) see(end.time);
+	} else {
+		const plan = plans.find((candidate) => candidate.taskId === stream.taskId);
+		if (!plan || plan.startAt === undefined) return undefined;
+		const startAt = plan.startAt;
+		const stopsAt = plan.stoppingAt ?? plan.stopAt;
+		const total = toolLineCount(plan, Number(plan.taskId) ^ record.sim.context.seed);
+		const body = plan.outcome === 'COMPLETED' ? total : total - 1;
+		const lineAt = (line: number): number => startAt + ((stopsAt - startAt) * line) / body;
+		if (body > 0) {
+			// The tool's lines are spread evenly from start to stop: the last one printed by `cut` is found
+			// by bisection rather than by making them all.
+			see(lineAt(0));
+			let low = 0;
+			let high = body - 1;
+			while (low < high) {
+				const middle = Math.ceil((low + high) / 2);
+				if (Math.floor(lineAt(middle)) <= cut) low = middle;
+				else high = middle - 1;
+			}
+			see(lineAt(low));
+			see(lineAt(body - 1));
+		}
+		if (plan.stoppingAt !== undefined) see(plan.stoppingAt);
+		if (plan.outcome === 'FAILED' && plan.failure) see(plan.stopAt);
+	}
+	return first === Number.POSITIVE_INFINITY ? undefined : {first, last};
 }
 
 /** The streams of run `index` that exist at `now`, in stream-name order: engine, run, then tasks by id. */
@@ -128,8 +214,8 @@ export function runStreams(
 	now: number,
 	catalog?: TaskCatalog,
 	plans: TaskPlan[] = planRunTasks(record, index, catalog),
+	cut: number = streamCut(record, index, now),
 ): StreamKind[] {
-	const cut = Math.min(taskClock(record, index, now), now);
 	const engine: StreamKind[] = plans[0] !== undefined && plans[0].createdAt <= cut ? [{kind: 'engine'}] : [];
 	const tasks = plans.filter((plan) => plan.startAt !== undefined && plan.startAt <= cut);
 	return [

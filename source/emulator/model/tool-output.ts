@@ -34,6 +34,9 @@ function fastp(seed: number): string[] {
 	];
 }
 
+/** fastp's report has the same number of lines whatever the reads. */
+const FASTP_LINES = fastp(0).length;
+
 function bwa(plan: TaskPlan, seed: number): string[] {
 	const batches = count(seed, 1, 30, MAX_LINES / 2 - 5);
 	const lines = [
@@ -101,6 +104,18 @@ function generic(plan: TaskPlan, seed: number): string[] {
 		),
 		`${plan.template.name}: done`,
 	];
+}
+
+/** How many lines toolLines gives for a task, without making them (DescribeLogStreams needs only times). */
+export function toolLineCount(plan: TaskPlan, seed: number): number {
+	const name = plan.template.name;
+	let lines: number;
+	if (name === 'fastp') lines = FASTP_LINES;
+	else if (name.startsWith('bwa')) lines = 3 + 2 * count(seed, 1, 30, MAX_LINES / 2 - 5);
+	else if (name.startsWith('samtools')) lines = 2 + count(seed, 2, 5, 20);
+	else if (plan.template.image.includes('gatk')) lines = 8 + count(seed, 1, 20, MAX_LINES - 10);
+	else lines = 2 + count(seed, 1, 10, 60);
+	return Math.min(lines, MAX_LINES);
 }
 
 /** The tool's output lines for a task, without timestamps (at most MAX_LINES). */

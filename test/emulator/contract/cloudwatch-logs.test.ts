@@ -210,7 +210,8 @@ describe('CloudWatch Logs through the SDK', () => {
 				}),
 			);
 			everything.push(...(page.events ?? []));
-			expect(page.searchedLogStreams?.length).toBeGreaterThan(0);
+			// Deprecated since 15 May 2020: the service answers an empty list.
+			expect(page.searchedLogStreams).toEqual([]);
 			token = page.nextToken;
 		} while (token);
 		expect(new Set(everything.map((event) => event.eventId)).size).toBe(everything.length);
@@ -318,6 +319,43 @@ describe('CloudWatch Logs through the SDK', () => {
 		expect(stream?.firstEventTimestamp).toBeLessThanOrEqual(stream?.lastEventTimestamp ?? 0);
 	});
 
+	it("DescribeLogStreams by last event pages through every stream once, in order, with each stream's true last event", async () => {
+		type Stream = {name: string; last: number; first: number};
+		const pageThrough = async (input: {orderBy?: 'LastEventTime'; descending?: boolean}, limit: number) => {
+			const streams: Stream[] = [];
+			let token: string | undefined;
+			do {
+				const page: DescribeLogStreamsCommandOutput = await logs.send(
+					new DescribeLogStreamsCommand({logGroupName: GROUP, limit, nextToken: token, ...input}),
+				);
+				for (const stream of page.logStreams ?? [])
+					streams.push({
+						name: stream.logStreamName ?? '',
+						last: stream.lastEventTimestamp ?? -1,
+						first: stream.firstEventTimestamp ?? -1,
+					});
+				token = page.nextToken;
+			} while (token);
+			return streams;
+		};
+		const byName = await pageThrough({}, 50);
+		expect(byName.length).toBeGreaterThan(100);
+		// A stable sort by last event of the name order is the service's order; descending is its reverse.
+		const ascending = [...byName].sort((a, b) => a.last - b.last);
+		expect(await pageThrough({orderBy: 'LastEventTime'}, 7)).toEqual(ascending);
+		expect(await pageThrough({orderBy: 'LastEventTime', descending: true}, 13)).toEqual(
+			[...ascending].reverse(),
+		);
+		// The times are the lines' own: every stream's first and last event, as GetLogEvents reads them.
+		for (const stream of byName) {
+			const events = await readForward(logs, stream.name, 10_000);
+			expect([stream.first, stream.last], stream.name).toEqual([
+				events[0]?.timestamp,
+				events.at(-1)?.timestamp,
+			]);
+		}
+	});
+
 	it('answers errors in the JSON protocol shape, and faults and stats see the Logs operations', async () => {
 		const noGroup = await rejectionOf(
 			logs.send(new GetLogEventsCommand({logGroupName: '/aws/omics/Other', logStreamName: 'x'})),
@@ -353,6 +391,14 @@ describe('CloudWatch Logs through the SDK', () => {
 				logStreamNamePrefix: 'run/',
 			}),
 			new DescribeLogStreamsCommand({logGroupName: GROUP, limit: 51}),
+			new DescribeLogStreamsCommand({logGroupName: GROUP, limit: 0}),
+			new FilterLogEventsCommand({logGroupName: GROUP, limit: 0}),
+			new FilterLogEventsCommand({logGroupName: GROUP, limit: 10_001}),
+			new GetLogEventsCommand({
+				logGroupName: GROUP,
+				logStreamName: `run/${runs[0] ?? ''}/run`,
+				limit: 10_001,
+			}),
 		]) {
 			const error = await rejectionOf(logs.send(bad as never));
 			expect(error.name).toBe('InvalidParameterException');
@@ -370,6 +416,18 @@ describe('CloudWatch Logs through the SDK', () => {
 			__type: 'ResourceNotFoundException',
 			message: 'The specified log stream does not exist.',
 		});
+
+		// A body CloudWatch Logs cannot parse is a SerializationException, in the same JSON error shape.
+		for (const body of ['{"logGroupName": ', 'not json']) {
+			const unparsable = await fetch(`${emulator.url}/`, {
+				method: 'POST',
+				headers: {'x-amz-target': 'Logs_20140328.GetLogEvents', 'content-type': 'application/x-amz-json-1.1'},
+				body,
+			});
+			expect(unparsable.status).toBe(400);
+			expect(unparsable.headers.get('content-type')).toBe('application/x-amz-json-1.1');
+			expect(((await unparsable.json()) as {__type: string}).__type).toBe('SerializationException');
+		}
 
 		emulator.setFaults({GetLogEvents: {throttle: 1}});
 		try {
