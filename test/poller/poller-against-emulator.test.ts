@@ -124,13 +124,18 @@ describe('poller against the emulator (real SDK over HTTP)', () => {
 		const started = Date.now();
 		poller.start();
 		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		// Every batch gets through in the end; how soon depends on the draws and on the machine's load.
+		await waitFor(
+			() => poller.snapshot().batches.every((batch) => batch.view !== undefined),
+			'a view of every batch despite the throttling',
+			20_000,
+		);
 		const elapsedSeconds = (Date.now() - started) / 1000;
 		const stats = (await (await fetch(`${emulator.url}/__emulator/stats`)).json()) as Stats;
 		const getBatch = stats.byOperation['GetBatch'];
 		expect(getBatch?.byStatus['429']).toBeGreaterThan(5);
 		expect(getBatch?.byStatus['200']).toBeGreaterThan(5);
 		expect(getBatch?.total ?? 0).toBeLessThanOrEqual(20 * elapsedSeconds + 20);
-		expect(poller.snapshot().batches.every((batch) => batch.view !== undefined)).toBe(true);
 	});
 
 	it('recovers by itself when the emulator stops and comes back mid-run', async () => {
