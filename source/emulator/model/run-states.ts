@@ -21,6 +21,11 @@ export class RunStates {
 	readonly subCodes: Uint8Array;
 	readonly runCodes: Uint8Array;
 	readonly steps: Uint8Array;
+	/**
+	 * When each run was submitted (recorded as it is): a jump recomputes live runs' timelines at every
+	 * phase change, and the quota curve's timeOf was most of what a fresh process spent on them.
+	 */
+	readonly submitTimes: Float64Array;
 	/** Run counts indexed by run status code. */
 	readonly runCounts = new Int32Array(9);
 	readonly submissions: SubmissionCounts;
@@ -29,6 +34,7 @@ export class RunStates {
 		this.subCodes = new Uint8Array(totalRuns);
 		this.runCodes = new Uint8Array(totalRuns);
 		this.steps = new Uint8Array(totalRuns);
+		this.submitTimes = new Float64Array(totalRuns);
 		this.submissions = {
 			successfulStartSubmissionCount: 0,
 			failedStartSubmissionCount: 0,

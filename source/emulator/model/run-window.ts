@@ -57,7 +57,8 @@ export function applyWindow(
 	const live = heap.drain();
 	for (let at = 0; at < live.length; at++) {
 		const index = live[at] as number;
-		timeline.fill(context, index);
+		// A run in the heap has been submitted (and successfully: a failed submission has no next entry).
+		timeline.fill(context, index, states.submitTimes[index] as number, true);
 		advanceRun(index);
 	}
 
@@ -68,6 +69,7 @@ export function applyWindow(
 			const at = submitTime(context, cursor);
 			if (at > submissions.haltAt || (inclusive ? at > end : at >= end)) break;
 			lastSubmitAt = at;
+			states.submitTimes[cursor] = at;
 			timeline.fill(context, cursor, at);
 			advanceRun(cursor);
 		}

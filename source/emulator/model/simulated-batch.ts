@@ -330,6 +330,7 @@ export class SimulatedBatch {
 		timeline.fill(this.#context, index);
 		const step = this.#runs.steps[index] as number;
 		if (step >= timeline.length) return;
+		if (step === 0) this.#runs.submitTimes[index] = timeline.times[0] as number;
 		this.#runs.applyCodes(index, timeline.subs[step] as number, timeline.runs[step] as number);
 		if (step + 1 < timeline.length) this.#heap.push(timeline.times[step + 1] as number, index);
 	}

@@ -38,17 +38,22 @@ export class TimelineBuffer {
 	}
 
 	/**
-	 * Fills the buffer with run `index`'s timeline, entry for entry what runTimeline returns;
-	 * `submitAt` may be given when the caller has it already (it is submitTime(context, index)).
+	 * Fills the buffer with run `index`'s timeline, entry for entry what runTimeline returns.
+	 * `submitAt` may be given when the caller has it already (it is submitTime(context, index)), and
+	 * `submitted` when the run is known to have been submitted successfully (its first entry applied was
+	 * SUCCESS): its fate is fixed, so the draws that decide it are skipped.
 	 */
-	fill(context: TimelineContext, index: number, submitAt = submitTime(context, index)): void {
+	fill(
+		context: TimelineContext,
+		index: number,
+		submitAt = submitTime(context, index),
+		submitted = false,
+	): void {
 		this.length = 0;
 		const {parameters} = context;
 		const {durations} = parameters;
 		const prefix = hashPrefix(context.seed, index);
-		const share = context.curve.shareAt(submitAt);
-		const throttled = share < 1 && drawOf(prefix, Purpose.Throttled) < (1 - share) ** START_RUN_ATTEMPTS;
-		if (throttled || drawOf(prefix, Purpose.SubmitFails) < parameters.submissionFailureShare) {
+		if (!submitted && submissionFails(context, prefix, submitAt)) {
 			this.#push(submitAt, Sub.FAILED, Run.NONE);
 			return;
 		}
@@ -115,6 +120,13 @@ const enum Purpose {
 	DeleteDelay,
 	DeleteFails,
 	Throttled = 15,
+}
+
+/** runTimeline's submissionFails: throttled by the account quota, or failed on its own. */
+function submissionFails(context: TimelineContext, prefix: number, submitAt: number): boolean {
+	const share = context.curve.shareAt(submitAt);
+	if (share < 1 && drawOf(prefix, Purpose.Throttled) < (1 - share) ** START_RUN_ATTEMPTS) return true;
+	return drawOf(prefix, Purpose.SubmitFails) < context.parameters.submissionFailureShare;
 }
 
 /** One round of seeded-random's mix (FNV step and murmur3 finaliser), for one 32-bit part. */

@@ -7,6 +7,7 @@ import {
 	type TimelineEntry,
 } from '../../../source/emulator/model/run-timeline.js';
 import {unitHash} from '../../../source/emulator/model/seeded-random.js';
+import {Sub} from '../../../source/emulator/model/statuses.js';
 import {SubmissionCurve} from '../../../source/emulator/model/submission-curve.js';
 import {TimelineBuffer} from '../../../source/emulator/model/timeline-buffer.js';
 
@@ -107,6 +108,11 @@ describe('TimelineBuffer', () => {
 				// With the submission time handed in, as the window does.
 				buffer.fill(context, index, reference[0]!.time);
 				expect(entriesOf(buffer)).toEqual(reference);
+				// Known to be submitted, as a live run in the heap is.
+				if (reference[0]!.sub !== Sub.FAILED) {
+					buffer.fill(context, index, reference[0]!.time, true);
+					expect(entriesOf(buffer)).toEqual(reference);
+				}
 				kinds.add(reference.length * 16 + (reference.at(-1)?.sub ?? 0));
 				runs += 1;
 			}
