@@ -1,6 +1,6 @@
-import {batchListItem, getBatchBody, runBatchEntry, runSettingId} from '../model/batch-views.js';
+import {batchListItem, getBatchBody, runBatchEntry, runId, runSettingId} from '../model/batch-views.js';
 import {BATCH_STATUSES, Sub, SUBMISSION_STATUS_NAMES} from '../model/statuses.js';
-import {checkEnum, checkNumericId, checkSingleFilter, checkText} from '../http/field-validation.js';
+import {checkEnum, checkNumericId, checkSingleFilter} from '../http/field-validation.js';
 import {translateModelErrors} from './batch-lifecycle.js';
 import {pageLimit} from './page-limit.js';
 import type {BatchRecord} from '../model/account.js';
@@ -20,7 +20,8 @@ export const listBatch: Handler = ({account, query, tokens}) => {
 	checkSingleFilter(query, BATCH_FILTERS);
 	const limit = pageLimit(query, 'maxItems');
 	const status = query.has('status') ? checkEnum('status', query.get('status'), BATCH_STATUSES) : undefined;
-	const name = query.has('name') ? checkText('name', query.get('name'), 1, 64) : undefined;
+	// The model's check (shape-validation, before any handler) measures it in code points, as Smithy does.
+	const name = query.get('name') ?? undefined;
 	const runGroupId = query.has('runGroupId')
 		? checkNumericId('runGroupId', query.get('runGroupId'))
 		: undefined;
@@ -54,13 +55,31 @@ export const listBatch: Handler = ({account, query, tokens}) => {
 
 const RUN_FILTERS = ['submissionStatus', 'runSettingId', 'runId'] as const;
 
+// A batch's given runSettingIds (an S3 settings file can hold 100,000) by id, first entry first as
+// indexOf would find it: built on the first filter that needs it, kept as long as the batch's list.
+const settingIndexes = new WeakMap<readonly string[], Map<string, number>>();
+
+function settingIndexOf(ids: readonly string[], value: string): number {
+	let byId = settingIndexes.get(ids);
+	if (!byId) {
+		byId = new Map();
+		for (let index = 0; index < ids.length; index++) {
+			const id = ids[index] as string;
+			if (!byId.has(id)) byId.set(id, index);
+		}
+		settingIndexes.set(ids, byId);
+	}
+	return byId.get(value) ?? -1;
+}
+
 /** The one entry index a runSettingId or runId filter can match, or -1. */
 function indexFor(record: BatchRecord, filter: 'runSettingId' | 'runId', value: string): number {
 	if (filter === 'runId') {
 		const index = /^[0-9]{1,18}$/.test(value) ? Number(value) - record.runIdBase : -1;
-		return index >= 0 && index < record.sim.totalRuns ? index : -1;
+		// Exactly the id the entry reports: "012" is not run 12.
+		return index >= 0 && index < record.sim.totalRuns && runId(record, index) === value ? index : -1;
 	}
-	if (record.runSettingIds) return record.runSettingIds.indexOf(value);
+	if (record.runSettingIds) return settingIndexOf(record.runSettingIds, value);
 	const ordinal = value.startsWith(record.runSettingIdPrefix)
 		? Number(value.slice(record.runSettingIdPrefix.length))
 		: Number.NaN;
@@ -76,10 +95,9 @@ export const listRunsInBatch: Handler = ({account, params, query, tokens}) => {
 	const submissionStatus = query.has('submissionStatus')
 		? checkEnum('submissionStatus', query.get('submissionStatus'), SUBMISSION_STATUS_NAMES.slice(1))
 		: undefined;
-	const runSettingIdFilter = query.has('runSettingId')
-		? checkText('runSettingId', query.get('runSettingId'), 1, 128)
-		: undefined;
-	const runIdFilter = query.has('runId') ? checkText('runId', query.get('runId'), 1, 128) : undefined;
+	// The model puts no constraint on these two: any string is a filter (one that matches no entry finds none).
+	const runSettingIdFilter = query.get('runSettingId') ?? undefined;
+	const runIdFilter = query.get('runId') ?? undefined;
 	const record = translateModelErrors(() => account.get(batchId));
 	const scope = `ListRunsInBatch|${batchId}|${submissionStatus ?? ''}|${runSettingIdFilter ?? ''}|${runIdFilter ?? ''}`;
 	const startingToken = query.get('startingToken');

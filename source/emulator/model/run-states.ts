@@ -1,4 +1,5 @@
 import {KEEP, type TimelineEntry} from './run-timeline.js';
+import type {TimelineBuffer} from './timeline-buffer.js';
 import {Run, Sub} from './statuses.js';
 
 /** Submission counters, named as in the API's SubmissionSummary. */
@@ -20,6 +21,11 @@ export class RunStates {
 	readonly subCodes: Uint8Array;
 	readonly runCodes: Uint8Array;
 	readonly steps: Uint8Array;
+	/**
+	 * When each run was submitted (recorded as it is): a jump recomputes live runs' timelines at every
+	 * phase change, and the quota curve's timeOf was most of what a fresh process spent on them.
+	 */
+	readonly submitTimes: Float64Array;
 	/** Run counts indexed by run status code. */
 	readonly runCounts = new Int32Array(9);
 	readonly submissions: SubmissionCounts;
@@ -28,6 +34,7 @@ export class RunStates {
 		this.subCodes = new Uint8Array(totalRuns);
 		this.runCodes = new Uint8Array(totalRuns);
 		this.steps = new Uint8Array(totalRuns);
+		this.submitTimes = new Float64Array(totalRuns);
 		this.submissions = {
 			successfulStartSubmissionCount: 0,
 			failedStartSubmissionCount: 0,
@@ -44,21 +51,24 @@ export class RunStates {
 	 * when `inclusive`), as `apply` would one by one; one call per run keeps a first, not yet optimised,
 	 * catch-up cheap. Returns the time of the last entry applied (-Infinity when none).
 	 */
-	applyUntil(index: number, timeline: readonly TimelineEntry[], end: number, inclusive: boolean): number {
+	applyUntil(index: number, timeline: TimelineBuffer, end: number, inclusive: boolean): number {
 		let step = this.steps[index] as number;
 		let last = Number.NEGATIVE_INFINITY;
 		let sub = this.subCodes[index] as number;
 		const firstRun = this.runCodes[index] as number;
 		let run = firstRun;
-		for (; step < timeline.length; step++) {
-			const entry = timeline[step] as TimelineEntry;
-			if (inclusive ? entry.time > end : entry.time >= end) break;
-			if (entry.sub !== KEEP) {
-				this.#countSubmission(sub, entry.sub);
-				sub = entry.sub;
+		const {times, subs, runs, length} = timeline;
+		for (; step < length; step++) {
+			const time = times[step] as number;
+			if (inclusive ? time > end : time >= end) break;
+			const nextSub = subs[step] as number;
+			if (nextSub !== KEEP) {
+				this.#countSubmission(sub, nextSub);
+				sub = nextSub;
 			}
-			if (entry.run !== KEEP) run = entry.run;
-			last = entry.time;
+			const nextRun = runs[step] as number;
+			if (nextRun !== KEEP) run = nextRun;
+			last = time;
 		}
 		if (last === Number.NEGATIVE_INFINITY) return last;
 		// Run counts only see where the run ends up: the states it passed through in between cancel out.
@@ -73,16 +83,21 @@ export class RunStates {
 	}
 
 	/** Applies `entry` as run `index`'s next timeline entry: its codes, the counters, its step count. */
-	apply(index: number, entry: TimelineEntry): void {
-		if (entry.sub !== KEEP) {
-			this.#countSubmission(this.subCodes[index] as number, entry.sub);
-			this.subCodes[index] = entry.sub;
+	apply(index: number, entry: Pick<TimelineEntry, 'sub' | 'run'>): void {
+		this.applyCodes(index, entry.sub, entry.run);
+	}
+
+	/** `apply` of an entry given by its codes (KEEP for a field it leaves unchanged). */
+	applyCodes(index: number, sub: number, run: number): void {
+		if (sub !== KEEP) {
+			this.#countSubmission(this.subCodes[index] as number, sub);
+			this.subCodes[index] = sub;
 		}
-		if (entry.run !== KEEP) {
+		if (run !== KEEP) {
 			const previous = this.runCodes[index] as number;
 			if (previous !== Run.NONE) this.runCounts[previous] = (this.runCounts[previous] as number) - 1;
-			if (entry.run !== Run.NONE) this.runCounts[entry.run] = (this.runCounts[entry.run] as number) + 1;
-			this.runCodes[index] = entry.run;
+			if (run !== Run.NONE) this.runCounts[run] = (this.runCounts[run] as number) + 1;
+			this.runCodes[index] = run;
 		}
 		this.steps[index] = (this.steps[index] as number) + 1;
 	}

@@ -1,6 +1,10 @@
-import {runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
+import {submitTime, type TimelineContext} from './run-timeline.js';
+import {TimelineBuffer} from './timeline-buffer.js';
 import type {EventHeap} from './event-heap.js';
 import type {RunStates} from './run-states.js';
+
+// Windows run one at a time (synchronously), so one buffer serves them all.
+const sharedBuffer = new TimelineBuffer();
 
 /** Where a batch's StartRun calls stand, and whether they may go on. */
 export interface SubmissionCursor {
@@ -27,8 +31,8 @@ export interface WindowResult {
  * Applies, run by run, every timeline entry due in a window with no phase change inside it: up to
  * `end` (before it, or up to and including it when `inclusive`). Runs are independent of each other
  * within such a window, so this reaches the state a time-ordered replay reaches, at O(live runs +
- * new submissions) instead of O(events × log): each live run's timeline is computed once and walked
- * over its few entries, and the heap gets back one next entry per run still live.
+ * new submissions) instead of O(events × log): each live run's timeline is computed once (into one
+ * reused buffer) and walked over its few entries, and the heap gets back one next entry per run still live.
  */
 export function applyWindow(
 	states: RunStates,
@@ -40,17 +44,23 @@ export function applyWindow(
 ): WindowResult {
 	let events = 0;
 	let lastEventAt = Number.NEGATIVE_INFINITY;
-	const advanceRun = (index: number, timeline: TimelineEntry[]): void => {
+	const timeline = sharedBuffer;
+	const advanceRun = (index: number): void => {
 		const before = states.steps[index] as number;
 		const last = states.applyUntil(index, timeline, end, inclusive);
 		const step = states.steps[index] as number;
 		events += step - before;
 		if (last > lastEventAt) lastEventAt = last;
-		const next = timeline[step];
-		if (next) heap.push(next.time, index);
+		if (step < timeline.length) heap.push(timeline.times[step] as number, index);
 	};
 
-	for (const index of heap.drain()) advanceRun(index, runTimeline(context, index));
+	const live = heap.drain();
+	for (let at = 0; at < live.length; at++) {
+		const index = live[at] as number;
+		// A run in the heap has been submitted (and successfully: a failed submission has no next entry).
+		timeline.fill(context, index, states.submitTimes[index] as number, true);
+		advanceRun(index);
+	}
 
 	let cursor = submissions.cursor;
 	let lastSubmitAt = Number.NEGATIVE_INFINITY;
@@ -59,7 +69,9 @@ export function applyWindow(
 			const at = submitTime(context, cursor);
 			if (at > submissions.haltAt || (inclusive ? at > end : at >= end)) break;
 			lastSubmitAt = at;
-			advanceRun(cursor, runTimeline(context, cursor));
+			states.submitTimes[cursor] = at;
+			timeline.fill(context, cursor, at);
+			advanceRun(cursor);
 		}
 	}
 	return {cursor, events, lastEventAt, lastSubmitAt};

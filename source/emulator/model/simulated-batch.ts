@@ -1,6 +1,7 @@
 import {EventHeap} from './event-heap.js';
 import {lerp, unitHash} from './seeded-random.js';
 import {runTimeline, submitTime, type TimelineContext, type TimelineEntry} from './run-timeline.js';
+import {TimelineBuffer} from './timeline-buffer.js';
 import {CANCELLABLE, RUNS_DELETABLE, Run, type BatchStatus} from './statuses.js';
 import {RunStates, type SubmissionCounts} from './run-states.js';
 import {applyWindow} from './run-window.js';
@@ -14,6 +15,9 @@ import {StateConflictError, type SimulatedBatchOptions, type StatusChange} from 
 
 export type {CatchUpMode, ScheduledAction, SubmissionCounts};
 export {StateConflictError, type SimulatedBatchOptions, type StatusChange} from './simulated-batch-types.js';
+
+// Replay steps are synchronous and one at a time: one buffer serves every batch.
+const replayBuffer = new TimelineBuffer();
 
 const DEFAULT_FAILURE_REASON =
 	'The batch failed because of an internal service error. Resubmit it with the same requestId.';
@@ -317,22 +321,18 @@ export class SimulatedBatch {
 	}
 
 	#submitNext(): void {
-		const index = this.#submitCursor++;
-		this.#applyEntry(index, runTimeline(this.#context, index));
-	}
-
-	#applyRunEntry(index: number): void {
-		this.#applyEntry(index, runTimeline(this.#context, index));
+		this.#applyRunEntry(this.#submitCursor++);
 	}
 
 	/** Applies the run's next timeline entry, updates the counters, and schedules its following entry. */
-	#applyEntry(index: number, timeline: TimelineEntry[]): void {
+	#applyRunEntry(index: number): void {
+		const timeline = replayBuffer;
+		timeline.fill(this.#context, index);
 		const step = this.#runs.steps[index] as number;
-		const entry = timeline[step];
-		if (!entry) return;
-		this.#runs.apply(index, entry);
-		const next = timeline[step + 1];
-		if (next) this.#heap.push(next.time, index);
+		if (step >= timeline.length) return;
+		if (step === 0) this.#runs.submitTimes[index] = timeline.times[0] as number;
+		this.#runs.applyCodes(index, timeline.subs[step] as number, timeline.runs[step] as number);
+		if (step + 1 < timeline.length) this.#heap.push(timeline.times[step + 1] as number, index);
 	}
 
 	/** Status changes implied by the counters, checked after every step. */
@@ -396,9 +396,11 @@ export class SimulatedBatch {
 			for (const index of indices) this.#heap.push(at, index);
 			return;
 		}
+		const timeline = replayBuffer;
 		for (const index of indices) {
-			const next = runTimeline(this.#context, index)[this.#runs.steps[index] as number];
-			if (next) this.#heap.push(next.time, index);
+			timeline.fill(this.#context, index);
+			const step = this.#runs.steps[index] as number;
+			if (step < timeline.length) this.#heap.push(timeline.times[step] as number, index);
 		}
 	}
 
