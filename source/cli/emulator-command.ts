@@ -63,7 +63,8 @@ export async function runEmulatorCommand(
 	options: EmulatorRequest,
 	write: (line: string) => void,
 ): Promise<void> {
-	const emulator = await startEmulatorForCli(options);
+	// Nobody is waiting for a first frame here: the history is computed before the URL is printed.
+	const emulator = await startEmulatorForCli({...options, catchUpFirst: true});
 	write(`listening on ${emulator.url}`);
 	await stopOnSignal(emulator);
 }

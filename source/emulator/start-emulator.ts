@@ -1,5 +1,6 @@
 import type {AddressInfo} from 'node:net';
 import {Account} from './model/account.js';
+import {catchUpAccount} from './model/account-catch-up.js';
 import {VirtualClock, type ClockMode} from './model/virtual-clock.js';
 import {createApiServer} from './http/api-server.js';
 import {FaultInjector, validateFaultTable, type FaultTable} from './http/faults.js';
@@ -29,6 +30,12 @@ export interface EmulatorOptions {
 	runSummaryLagSeconds?: number;
 	/** Entries assumed in an s3UriSettings file (the emulator cannot read S3). */
 	s3SettingsRuns?: number;
+	/**
+	 * Compute the scenario's history before listening, so the first read finds nothing left to do (the
+	 * standalone emulator). Otherwise it is computed in the background, in slices, while the caller goes
+	 * on (`--demo` loads the monitor's UI meanwhile); a read that needs it first waits for the rest.
+	 */
+	catchUpFirst?: boolean;
 }
 
 /** A running emulator. */
@@ -87,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		...(scenario.tasks ? {taskCatalog: scenario.tasks} : {}),
 	});
 
+	if (options.catchUpFirst) await catchUpAccount(account);
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

@@ -96,6 +96,14 @@ export class Account {
 		return this.#quota?.tps;
 	}
 
+	/**
+	 * Settles at most `maxChanges` of the quota's joins and leaves up to `target`; true once it got there
+	 * (at once without a quota). Thousands of batches joining make one settling too long to run unbroken.
+	 */
+	syncQuotaSome(target: number, maxChanges: number): boolean {
+		return this.#quota?.syncSome(target, maxChanges) ?? true;
+	}
+
 	/** The contents a scenario gives the run settings file at `uri`, if any. */
 	s3SettingsFile(uri: string): S3SettingsFile | undefined {
 		return Object.hasOwn(this.#s3Settings, uri) ? this.#s3Settings[uri] : undefined;

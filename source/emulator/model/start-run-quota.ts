@@ -96,12 +96,21 @@ export class StartRunQuota {
 
 	/** Works out every batch's share up to `target`, so that submission times up to then are final. */
 	syncTo(target: number): void {
-		for (;;) {
+		this.syncSome(target, Number.POSITIVE_INFINITY);
+	}
+
+	/**
+	 * syncTo in steps: applies at most `maxChanges` joins and leaves up to `target` and says whether it
+	 * got there, so that a long catch-up can let other work run between steps.
+	 */
+	syncSome(target: number, maxChanges: number): boolean {
+		for (let changes = 0; changes < maxChanges; changes++) {
 			const at = this.#nextChange();
-			if (at > target) return;
+			if (at > target) return true;
 			this.#time = at;
 			this.#change(at);
 		}
+		return this.#nextChange() > target;
 	}
 
 	/** The next moment a batch joins or leaves the submitting set (never before the last one). */

@@ -42,6 +42,32 @@ describe('catching an account up', () => {
 		expect(caughtUp(account)).toBe(BATCHES);
 	});
 
+	it('settles the StartRun quota of many batches in steps too, yielding before any batch moves', async () => {
+		const quotaAccount = () => {
+			const clock = new VirtualClock({mode: 'manual', startTime: START});
+			const account = new Account({
+				clock,
+				seed: 9,
+				region: 'us-east-1',
+				accountId: '123456789012',
+				defaults: {submitRate: 5, durations: {running: [60, 600]}},
+				startRunTps: 3,
+			});
+			// Batches joining and leaving the quota one after another: hundreds of changes to settle.
+			for (let index = 0; index < 400; index++) {
+				const spec = {name: `q-${index}`, totalRuns: 2} as BatchSpec;
+				account.create({spec, creationTime: START - (index + 1) * 20_000});
+			}
+			return account;
+		};
+		const sliced = quotaAccount();
+		const pass = catchUpAccount(sliced, 0);
+		expect(caughtUp(sliced)).toBe(0);
+		await pass;
+		expect(caughtUp(sliced)).toBe(400);
+		expect(sliced.list().map(getBatchBody)).toEqual(quotaAccount().list().map(getBatchBody));
+	});
+
 	it('reaches the state a synchronous read reaches', async () => {
 		const sliced = oldAccount();
 		const direct = oldAccount();
