@@ -11,7 +11,7 @@ import {median, quantile} from './lib/statistics.js';
 import {mergeSections, renderReport, withAnalysis, type Figure} from './lib/report.js';
 import {apiEfficiency, isTerminal} from './measures/api-efficiency.js';
 import {emulatorLoad} from './measures/emulator-load.js';
-import {ADVANCE_HOURS, firstRead} from './measures/first-read.js';
+import {firstRead} from './measures/first-read.js';
 import {demoFirstFrame, nodeStartup, onceJson} from './measures/first-frame.js';
 import {idleCost} from './measures/idle-cost.js';
 import {changeCost, renderTimes} from './measures/render-cost.js';
@@ -279,13 +279,14 @@ if (wanted('6')) {
 		},
 		{
 			id: '6h',
-			what: `Emulator: the next ListBatch after ${ADVANCE_HOURS} virtual hours (every batch caught up, in slices)`,
-			value: first.advancedWallMs,
+			what: `Emulator: the same account started as --demo starts it (listening at once), its first ListBatch as the client waits`,
+			value: first.backgroundWallMs,
 			unit: 'ms',
+			target: 2000,
 		},
 		{
 			id: '6f',
-			what: 'Emulator: longest wait of a /__emulator/stats or GetBatch sent during that catch-up',
+			what: 'Emulator: longest wait of a /__emulator/stats or GetBatch sent during that ListBatch’s catch-up',
 			value: first.worstWaitMs,
 			unit: 'ms',
 			target: 100,
@@ -293,7 +294,7 @@ if (wanted('6')) {
 	);
 	notes.push(
 		`6: server p95 ${emulator.serverP95Ms.toFixed(3)} ms; client round trip (fetch, same machine) median ${emulator.roundTripP50Ms.toFixed(2)} ms; RSS after replaying an hour of history ${(emulator.rssAfterReplayBytes / MB).toFixed(0)} MB. ` +
-			`${first.probes} stats/GetBatch requests were sent, one every ~5 ms, while the ${batches}-batch account caught up ${ADVANCE_HOURS} virtual hours; the scenario is \`manyBatches\` in scripts/bench/lib/bench-scenarios.ts (one batch of 20-216 runs every 25 s over ${Math.round((size.firstReadBatches * 25) / 86_400)} days).`,
+			`${first.probes} stats/GetBatch requests were sent, one every ~5 ms, while the ${batches}-batch account, started as --demo starts it, caught up (its ListBatch: ${first.backgroundServerMs.toFixed(0)} ms server time); the scenario is \`manyBatches\` in scripts/bench/lib/bench-scenarios.ts (one batch of 20-216 runs every 25 s over ${Math.round((size.firstReadBatches * 25) / 86_400)} days).`,
 	);
 }
 

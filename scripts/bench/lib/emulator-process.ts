@@ -5,6 +5,7 @@ import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline';
+import {fileURLToPath} from 'node:url';
 import {CLI} from '../../../test/helpers/run-cli.js';
 
 export {CLI};
@@ -25,10 +26,18 @@ export async function scenarioFile(name: string, scenario: unknown): Promise<str
 }
 
 /** Starts `batchtop emulator` and resolves once it prints its URL. */
-export async function startEmulatorProcess(args: readonly string[]): Promise<EmulatorProcess> {
-	const child: ChildProcess = spawn(process.execPath, [CLI, 'emulator', '--port', '0', ...args], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+export function startEmulatorProcess(args: readonly string[]): Promise<EmulatorProcess> {
+	return startListening([CLI, 'emulator', '--port', '0', ...args]);
+}
+
+/** Starts the emulator as `--demo` does (history computed after it listens), on a scenario file. */
+export function startBackgroundEmulatorProcess(scenarioPath: string): Promise<EmulatorProcess> {
+	const script = fileURLToPath(new URL('background-emulator.ts', import.meta.url));
+	return startListening(['--import', 'tsx', script, scenarioPath]);
+}
+
+async function startListening(argv: readonly string[]): Promise<EmulatorProcess> {
+	const child: ChildProcess = spawn(process.execPath, argv, {stdio: ['ignore', 'pipe', 'inherit']});
 	const lines = createInterface({input: child.stdout!});
 	const url = await new Promise<string>((resolve, reject) => {
 		lines.on('line', (line) => {
