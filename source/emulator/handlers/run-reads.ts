@@ -5,7 +5,8 @@ import {checkEnum, checkNumericId, checkText} from '../http/field-validation.js'
 import {pageLimit} from './page-limit.js';
 import {submitTime} from '../model/run-timeline.js';
 import type {BatchRecord} from '../model/account.js';
-import type {Handler} from './handler-types.js';
+import type {Handler, HandlerResult} from './handler-types.js';
+import type {TaskRequestContext} from './run-task-reads.js';
 
 /** GET /run — runs of every batch (deleted batches' too), newest first as the service lists them; filters combine. */
 export const listRuns: Handler = ({account, query, tokens}) => {
@@ -99,10 +100,10 @@ function lastBefore(record: BatchRecord, count: number, cutoff: RunKey): number 
 }
 
 /** GET /run/{id} */
-export const getRun: Handler = ({account, params}) => {
+export const getRun = ({account, params, taskCatalog}: TaskRequestContext): HandlerResult => {
 	const id = checkNumericId('id', params['id']);
 	// The export list (at most 32 entries of RunExport) is checked against the model before this runs.
 	const found = account.findRun(id);
 	if (!found) throw notFoundError(`Run ${id} was not found`);
-	return {statusCode: 200, body: getRunBody(found.record, found.index)};
+	return {statusCode: 200, body: getRunBody(found.record, found.index, taskCatalog)};
 };
