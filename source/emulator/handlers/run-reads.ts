@@ -5,8 +5,7 @@ import {checkEnum, checkNumericId, checkText} from '../http/field-validation.js'
 import {pageLimit} from './page-limit.js';
 import {submitTime} from '../model/run-timeline.js';
 import type {BatchRecord} from '../model/account.js';
-import type {Handler, HandlerResult} from './handler-types.js';
-import type {TaskRequestContext} from './run-task-reads.js';
+import type {Handler} from './handler-types.js';
 
 /** GET /run — runs of every batch (deleted batches' too), newest first as the service lists them; filters combine. */
 export const listRuns: Handler = ({account, query, tokens}) => {
@@ -100,10 +99,10 @@ function lastBefore(record: BatchRecord, count: number, cutoff: RunKey): number 
 }
 
 /** GET /run/{id} */
-export const getRun = ({account, params, taskCatalog}: TaskRequestContext): HandlerResult => {
+export const getRun: Handler = ({account, params}) => {
 	const id = checkNumericId('id', params['id']);
 	// The export list (at most 32 entries of RunExport) is checked against the model before this runs.
 	const found = account.findRun(id);
 	if (!found) throw notFoundError(`Run ${id} was not found`);
-	return {statusCode: 200, body: getRunBody(found.record, found.index, taskCatalog)};
+	return {statusCode: 200, body: getRunBody(found.record, found.index)};
 };

@@ -1,12 +1,11 @@
 import {submissionFailure} from './run-timeline.js';
-import {planRunTasks, runFailureText} from './run-tasks.js';
+import {runFailureText} from './run-tasks.js';
 import {mix32} from './seeded-random.js';
 import {KEEP} from './run-timeline.js';
 import {engineLogStreamName, logStreamArn, runLogStreamName} from './log-streams.js';
 import {Run, RUN_STATUS_NAMES, Sub, SUBMISSION_STATUS_NAMES} from './statuses.js';
 import {effectiveRunSetting, overriddenName, runOverrides, type EffectiveRunSetting} from './run-settings.js';
 import type {BatchRecord} from './account.js';
-import type {TaskCatalog} from './task-catalog.js';
 
 // The JSON bodies the API returns, built from a batch record on demand. Timestamps are
 // RFC 3339 strings: the JS SDK rejects epoch numbers for these iso8601 members.
@@ -167,16 +166,12 @@ export function runListItem(
 /** Batch-level members GetRun shows as the run's when the defaultRunSetting sets them. */
 const BATCH_LEVEL_RUN_MEMBERS = ['cacheId', 'cacheBehavior', 'workflowOwnerId', 'networkingMode'] as const;
 
-/** GetRun response body; `catalog` is the scenario's task catalogue, whose failed task the message names. */
-export function getRunBody(
-	record: BatchRecord,
-	index: number,
-	catalog?: TaskCatalog,
-): Record<string, unknown> {
+/** GetRun response body. */
+export function getRunBody(record: BatchRecord, index: number): Record<string, unknown> {
 	const own = runSetting(record, index);
 	const item = runListItem(record, index, own);
 	const failed = record.sim.runCodes[index] === Run.FAILED;
-	const failure = failed ? runFailureText(record, index, planRunTasks(record, index, catalog)) : undefined;
+	const failure = failed ? runFailureText(record, index) : undefined;
 	const setting = record.defaultRunSetting;
 	const id = runId(record, index);
 	const outputUri = own.outputUri ?? 's3://omics-output/';

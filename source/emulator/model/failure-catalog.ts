@@ -46,62 +46,32 @@ export const RUN_FAILURES: readonly FailureText[] = [
 		reason: 'INPUT_NOT_FOUND',
 		message: 'Input s3://example-inputs/cohort/NA12878.cram does not exist or is not readable',
 	},
-	// The texts of the last three are only placeholders: fittingFailure below rewrites them from the run.
-	{reason: 'STORAGE_FULL', message: 'Run storage is full'},
+	// On DYNAMIC storage (the default): there is no storageCapacity to raise. fittingFailure gives a STATIC
+	// run its own capacity instead.
+	{reason: 'STORAGE_FULL', message: 'Run storage is full: dynamic run storage could not grow any further'},
 	{
 		reason: 'WORKFLOW_DEFINITION_ERROR',
 		message: "main.nf line 42: process 'ALIGN' declares an unknown input channel 'reads_ch'",
 	},
-	{reason: 'TIMEOUT', message: 'Task exceeded its time limit'},
+	// The failed task's own limit (a process `time` directive), which is how long it ran: never the
+	// service's 168-hour cap on a run that lasted minutes.
+	{reason: 'TIMEOUT', message: 'Task exceeded the time limit its workflow sets for it and was stopped'},
 ];
 
-/** What a drawn failure needs to know about its run to read true there. */
+/** The run's storage, which decides what a STORAGE_FULL says. */
 export interface FailureSetting {
-	/** The task that fails (undefined: none does). */
-	readonly task?: string;
-	/** How long that task ran, in ms. */
-	readonly ranMs: number;
 	readonly storageType: string;
 	readonly storageCapacity: number;
 }
 
-/** `37m`, `2h 5m`, `45s`: a duration as a Nextflow `time` directive would state it, rounded down. */
-function limitText(ms: number): string {
-	const seconds = Math.max(1, Math.floor(ms / 1000));
-	if (seconds < 60) return `${seconds}s`;
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes}m`;
-	return minutes % 60 === 0 ? `${minutes / 60}h` : `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
-}
-
-/**
- * A drawn run failure as it reads on this run: a TIMEOUT is the failing task's own time limit (the time
- * it ran), never the service's 168-hour cap on a run of minutes; STORAGE_FULL states a STATIC run's real
- * capacity, and on DYNAMIC storage (which has no storageCapacity to raise) says the storage could not grow.
- */
+/** A drawn run failure as it reads on this run: a STATIC run's STORAGE_FULL states its real capacity. */
 export function fittingFailure(drawn: FailureText, setting: FailureSetting): FailureText {
-	const task = setting.task === undefined ? 'Task' : `Task '${setting.task}'`;
-	switch (drawn.reason) {
-		case 'TIMEOUT':
-			return {
-				reason: drawn.reason,
-				message: `${task} exceeded its time limit of ${limitText(setting.ranMs)} and was stopped`,
-			};
-		case 'STORAGE_FULL':
-			if (setting.storageType === 'STATIC') {
-				const gib = setting.storageCapacity;
-				return {
-					reason: drawn.reason,
-					message: `Run storage is full: ${gib} GiB used of ${gib} GiB; increase storageCapacity`,
-				};
-			}
-			return {
-				reason: drawn.reason,
-				message: `Run storage is full: dynamic run storage could not grow any further while ${task.replace(/^T/, 't')} was writing`,
-			};
-		default:
-			return drawn;
-	}
+	if (drawn.reason !== 'STORAGE_FULL' || setting.storageType !== 'STATIC') return drawn;
+	const gib = setting.storageCapacity;
+	return {
+		reason: drawn.reason,
+		message: `Run storage is full: ${gib} GiB used of ${gib} GiB; increase storageCapacity`,
+	};
 }
 
 /** Strings a hostile or broken backend might send; scenarios opt into them to test sanitising clients. */

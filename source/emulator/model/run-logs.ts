@@ -34,7 +34,7 @@ function plannedLines(record: BatchRecord, index: number, stream: StreamKind, pl
 	const end = life.find(
 		(entry) => entry.run === Run.COMPLETED || entry.run === Run.FAILED || entry.run === Run.CANCELLED,
 	);
-	const failure = end?.run === Run.FAILED ? runFailureText(record, index, plans) : undefined;
+	const failure = end?.run === Run.FAILED ? runFailureText(record, index) : undefined;
 	const lines: LogLine[] = [];
 	const add = (timestamp: number, message: string): void => {
 		lines.push({timestamp: Math.floor(timestamp), message});

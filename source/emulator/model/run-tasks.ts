@@ -133,15 +133,7 @@ export function planRunTasks(
 			startAt,
 			stopAt: slotEnd,
 			outcome: failed ? 'FAILED' : 'COMPLETED',
-			...(failed && failure
-				? {
-						failure: fittingFailure(failure, {
-							...storageOf(record),
-							task: template.name,
-							ranMs: slotEnd - startAt,
-						}),
-					}
-				: {}),
+			...(failed && failure ? {failure: fittingFailure(failure, storageOf(record))} : {}),
 		};
 		if (!cancel || slotEnd <= cancel.landsAt) return plan;
 		// The CancelRun landed before this task ended: a running task stops, a later one never starts.
@@ -167,23 +159,11 @@ function storageOf(record: BatchRecord): {storageType: string; storageCapacity: 
 }
 
 /**
- * Failure code and status message of run `index`, which ended FAILED, as GetRun, its failed task and
- * its logs all state it: the failed task's (fitted to the run), else the drawn one (no task ran).
+ * Failure code and status message of run `index`, which ended FAILED, as GetRun, its failed task and its
+ * logs all state it: the drawn one, fitted to the run's storage.
  */
-export function runFailureText(
-	record: BatchRecord,
-	index: number,
-	plans: readonly TaskPlan[] = planRunTasks(record, index),
-): FailureText {
-	const drawn = runFailure(record.sim.context, index);
-	const failed = plans.find((plan) => plan.outcome === 'FAILED')?.failure;
-	if (failed) return failed;
-	// No task failed (none ran): the run's own time running stands for the limit a TIMEOUT met.
-	const life = runLife(record, index);
-	const running = life.find((entry) => entry.run === Run.RUNNING)?.time;
-	const end = life.find(isEnd)?.time;
-	const ranMs = running === undefined || end === undefined ? 0 : end - running;
-	return fittingFailure(drawn, {...storageOf(record), ranMs});
+export function runFailureText(record: BatchRecord, index: number): FailureText {
+	return fittingFailure(runFailure(record.sim.context, index), storageOf(record));
 }
 
 /** The run's timeline as GetRun lives it (deletion aside: a deleted run keeps its logs). */
