@@ -1,3 +1,4 @@
+import {setImmediate as afterPendingIo} from 'node:timers';
 import {ApiError} from '../http/api-error.js';
 import {invalidParameter, logsNotFound, type LogsOperation} from '../http/logs-protocol.js';
 import {runId} from '../model/batch-views.js';
@@ -10,6 +11,7 @@ import {
 	type LogLine,
 	type StreamKind,
 } from '../model/run-logs.js';
+import {CATCH_UP_SLICE_MS} from '../model/account-catch-up.js';
 import {Run} from '../model/statuses.js';
 import {submitTime} from '../model/run-timeline.js';
 import {planRunTasks, runLife, type TaskPlan} from '../model/run-tasks.js';
@@ -26,6 +28,8 @@ export interface LogsContext {
 	readonly account: Account;
 	readonly tokens: PageTokens;
 	readonly taskCatalog?: TaskCatalog;
+	/** Whether the caller has gone (its connection closed, or the emulator stopped): a long scan ends then. */
+	readonly abandoned?: () => boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -46,8 +50,15 @@ const GROUP_NAME = /^[.\-_/#A-Za-z0-9]+$/;
 /** FilterLogEvents searches at most this many streams per call, as the service does, and says so. */
 const STREAMS_PER_FILTER_CALL = 100;
 
-/** Answers one Logs operation; errors are thrown as ApiError in the Logs service's terms. */
-export function handleLogs(operation: LogsOperation, body: unknown, context: LogsContext): Json {
+/**
+ * Answers one Logs operation; errors are thrown as ApiError in the Logs service's terms. A scan of the
+ * whole account (DescribeLogStreams by LastEventTime) answers later, in slices that let other requests in.
+ */
+export function handleLogs(
+	operation: LogsOperation,
+	body: unknown,
+	context: LogsContext,
+): Json | Promise<Json> {
 	const input = body ?? {};
 	if (typeof input !== 'object' || Array.isArray(input) || input === null)
 		throw new ApiError(400, 'SerializationException', 'The request body must be a JSON object');
@@ -359,7 +370,7 @@ function readToken(context: LogsContext, scope: string, token: string, length: n
 
 // --- DescribeLogStreams ------------------------------------------------------------------------------------
 
-function describeLogStreams(input: Json, context: LogsContext): Json {
+function describeLogStreams(input: Json, context: LogsContext): Json | Promise<Json> {
 	checkGroup(input, context);
 	const prefix = optionalString(input, 'logStreamNamePrefix', 1, 512, /^[^:*]*$/);
 	const orderBy = optionalString(input, 'orderBy', 1, 64);
@@ -416,11 +427,10 @@ function describeLogStreams(input: Json, context: LogsContext): Json {
 	if (orderBy === 'LastEventTime') {
 		// Only times are worked out for each stream (no lines, no names), only the streams up to the page's
 		// end (and one more, to know if a page follows) are kept, and the page alone is described in full.
-		const kept = streamsByLastEvent(context, now, start + limit + 1, descending);
-		return {
+		return streamsByLastEvent(context, now, start + limit + 1, descending).then((kept) => ({
 			logStreams: kept.slice(start, start + limit).map((item) => describe(refOf(item, context))),
 			...(kept.length > start + limit ? {nextToken: context.tokens.issue(scope, [start + limit])} : {}),
-		};
+		}));
 	}
 	const all = [...streamsFrom(context, now, prefix ?? '')].reverse();
 	return {
@@ -472,20 +482,35 @@ function lastEventBounds(record: BatchRecord): {
 /**
  * The first `count` streams of the account by last event, ascending or descending, as sorting all of
  * them would give. Runs are visited from the end the page starts at, and the walk stops at the first run
- * whose bound shows that neither it nor any run after it can make the page.
+ * whose bound shows that neither it nor any run after it can make the page. A walk of many live runs
+ * (~40 µs each) gives the event loop a turn every CATCH_UP_SLICE_MS, so that no other request waits
+ * behind it for long, and ends (ApiError 499) when the caller has gone. Memory: the page, and the list of
+ * batches.
  */
-function streamsByLastEvent(context: LogsContext, now: number, count: number, descending: boolean): Timed[] {
+async function streamsByLastEvent(
+	context: LogsContext,
+	now: number,
+	count: number,
+	descending: boolean,
+): Promise<Timed[]> {
 	const top = new TopK<Key>(count, descending ? (a, b) => earlier(b, a) : earlier);
 	const probe = {last: 0, runId: 0, ordinal: 0};
 	const records = [...context.account.all()];
 	if (descending) records.reverse();
+	let sliceStarted = performance.now();
 	for (const record of records) {
-		record.sim.advanceTo(now);
 		const bounds = lastEventBounds(record);
 		const total = record.sim.totalRuns;
 		for (let step = 0; step < total; step += 1) {
+			if (performance.now() - sliceStarted >= CATCH_UP_SLICE_MS) {
+				await new Promise<void>((resolve) => afterPendingIo(resolve));
+				if (context.abandoned?.()) throw new ApiError(499, 'RequestAbandoned', 'The caller has gone');
+				sliceStarted = performance.now();
+			}
+			// Other requests may have moved the batch on meanwhile: runs submitted after `now` do not count.
+			record.sim.advanceTo(now);
 			const index = descending ? total - 1 - step : step;
-			if (record.sim.runCodes[index] === Run.NONE) continue;
+			if (record.sim.runCodes[index] === Run.NONE || bounds.lowest(index) > now) continue;
 			// The best any stream of this run (or of any run after it in the walk) could do.
 			probe.last = descending ? Math.min(now, bounds.highest(index)) : bounds.lowest(index);
 			probe.runId = descending ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;

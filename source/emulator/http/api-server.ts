@@ -116,10 +116,11 @@ async function handle(
 		refuseByFault(decision, operation, service);
 		const body = parseJsonBody(await readBody(request));
 		if (logsTarget !== undefined) {
-			const answer = handleLogs(logsTarget as LogsOperation, body, {
+			const answer = await handleLogs(logsTarget as LogsOperation, body, {
 				account: parts.account,
 				tokens: parts.tokens,
 				...(parts.taskCatalog ? {taskCatalog: parts.taskCatalog} : {}),
+				abandoned: () => request.socket.destroyed,
 			});
 			statusCode = 200;
 			if (decision.malformed) sendMalformed(response, 200, requestId, answer);

@@ -1,4 +1,5 @@
-import {runFailure, submissionFailure} from './run-timeline.js';
+import {submissionFailure} from './run-timeline.js';
+import {runFailureText} from './run-tasks.js';
 import {mix32} from './seeded-random.js';
 import {KEEP} from './run-timeline.js';
 import {engineLogStreamName, logStreamArn, runLogStreamName} from './log-streams.js';
@@ -170,7 +171,7 @@ export function getRunBody(record: BatchRecord, index: number): Record<string, u
 	const own = runSetting(record, index);
 	const item = runListItem(record, index, own);
 	const failed = record.sim.runCodes[index] === Run.FAILED;
-	const failure = failed ? runFailure(record.sim.context, index) : undefined;
+	const failure = failed ? runFailureText(record, index) : undefined;
 	const setting = record.defaultRunSetting;
 	const id = runId(record, index);
 	const outputUri = own.outputUri ?? 's3://omics-output/';

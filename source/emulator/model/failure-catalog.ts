@@ -46,16 +46,33 @@ export const RUN_FAILURES: readonly FailureText[] = [
 		reason: 'INPUT_NOT_FOUND',
 		message: 'Input s3://example-inputs/cohort/NA12878.cram does not exist or is not readable',
 	},
-	{
-		reason: 'STORAGE_FULL',
-		message: 'Run storage is full: 1200 GiB used of 1200 GiB; increase storageCapacity',
-	},
+	// On DYNAMIC storage (the default): there is no storageCapacity to raise. fittingFailure gives a STATIC
+	// run its own capacity instead.
+	{reason: 'STORAGE_FULL', message: 'Run storage is full: dynamic run storage could not grow any further'},
 	{
 		reason: 'WORKFLOW_DEFINITION_ERROR',
 		message: "main.nf line 42: process 'ALIGN' declares an unknown input channel 'reads_ch'",
 	},
-	{reason: 'TIMEOUT', message: 'Task exceeded its maximum run time of 168 hours'},
+	// The failed task's own limit (a process `time` directive), which is how long it ran: never the
+	// service's 168-hour cap on a run that lasted minutes.
+	{reason: 'TIMEOUT', message: 'Task exceeded the time limit its workflow sets for it and was stopped'},
 ];
+
+/** The run's storage, which decides what a STORAGE_FULL says. */
+export interface FailureSetting {
+	readonly storageType: string;
+	readonly storageCapacity: number;
+}
+
+/** A drawn run failure as it reads on this run: a STATIC run's STORAGE_FULL states its real capacity. */
+export function fittingFailure(drawn: FailureText, setting: FailureSetting): FailureText {
+	if (drawn.reason !== 'STORAGE_FULL' || setting.storageType !== 'STATIC') return drawn;
+	const gib = setting.storageCapacity;
+	return {
+		reason: drawn.reason,
+		message: `Run storage is full: ${gib} GiB used of ${gib} GiB; increase storageCapacity`,
+	};
+}
 
 /** Strings a hostile or broken backend might send; scenarios opt into them to test sanitising clients. */
 export const HOSTILE_RUN_FAILURE: FailureText = {

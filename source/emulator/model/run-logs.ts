@@ -1,7 +1,6 @@
-import {runFailure} from './run-timeline.js';
 import {unitHash} from './seeded-random.js';
 import {Run, RUN_STATUS_NAMES} from './statuses.js';
-import {planRunTasks, runLife, taskClock, type TaskPlan} from './run-tasks.js';
+import {planRunTasks, runFailureText, runLife, taskClock, type TaskPlan} from './run-tasks.js';
 import {runId, runName} from './batch-views.js';
 import {toolLineCount, toolLines} from './tool-output.js';
 import type {TaskCatalog} from './task-catalog.js';
@@ -35,7 +34,7 @@ function plannedLines(record: BatchRecord, index: number, stream: StreamKind, pl
 	const end = life.find(
 		(entry) => entry.run === Run.COMPLETED || entry.run === Run.FAILED || entry.run === Run.CANCELLED,
 	);
-	const failure = end?.run === Run.FAILED ? runFailure(record.sim.context, index) : undefined;
+	const failure = end?.run === Run.FAILED ? runFailureText(record, index) : undefined;
 	const lines: LogLine[] = [];
 	const add = (timestamp: number, message: string): void => {
 		lines.push({timestamp: Math.floor(timestamp), message});

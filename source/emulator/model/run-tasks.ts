@@ -2,14 +2,15 @@ import {runFailure, runTimeline, KEEP, type TimelineContext, type TimelineEntry}
 import {mix32, unitHash} from './seeded-random.js';
 import {Run} from './statuses.js';
 import {DEFAULT_TASK_CATALOG, instanceTypeFor, type TaskCatalog, type TaskTemplate} from './task-catalog.js';
-import type {FailureText} from './failure-catalog.js';
+import {fittingFailure, type FailureText} from './failure-catalog.js';
 import type {BatchRecord} from './account.js';
 
 // A run's tasks, computed on demand from (record, index, catalogue): nothing is stored per task.
 // The engine creates every task when the run starts RUNNING and runs them one after the other,
 // sharing out the run's natural running time by weight. A run that fails does so in one task (the
 // one its message names, else one picked by a draw), which ends when the run does; tasks after it
-// never start and are cancelled. A CancelRun stops the task running when it lands.
+// never start and are cancelled. A CancelRun stops the task running when it lands. A run whose input is
+// missing fails in its first task, the one that reads it.
 
 export type TaskStatusName =
 	'PENDING' | 'STARTING' | 'RUNNING' | 'STOPPING' | 'COMPLETED' | 'CANCELLED' | 'FAILED';
@@ -97,6 +98,7 @@ export function planRunTasks(
 			templates = [...templates, known ?? {name: named, cpus: 4, memory: 16}];
 			failedOrdinal = templates.length - 1;
 		}
+		if (failedOrdinal === -1 && failure.reason === 'INPUT_NOT_FOUND') failedOrdinal = 0;
 		if (failedOrdinal === -1)
 			failedOrdinal = Math.floor(unitHash(context.seed, index, 0x7a5d) * templates.length);
 	}
@@ -131,7 +133,7 @@ export function planRunTasks(
 			startAt,
 			stopAt: slotEnd,
 			outcome: failed ? 'FAILED' : 'COMPLETED',
-			...(failed && failure ? {failure} : {}),
+			...(failed && failure ? {failure: fittingFailure(failure, storageOf(record))} : {}),
 		};
 		if (!cancel || slotEnd <= cancel.landsAt) return plan;
 		// The CancelRun landed before this task ended: a running task stops, a later one never starts.
@@ -145,6 +147,23 @@ export function planRunTasks(
 			outcome: 'CANCELLED',
 		};
 	});
+}
+
+/** The run's storage as GetRun shows it (the batch's defaultRunSetting). */
+function storageOf(record: BatchRecord): {storageType: string; storageCapacity: number} {
+	const setting = record.defaultRunSetting;
+	return {
+		storageType: typeof setting['storageType'] === 'string' ? setting['storageType'] : 'DYNAMIC',
+		storageCapacity: typeof setting['storageCapacity'] === 'number' ? setting['storageCapacity'] : 1200,
+	};
+}
+
+/**
+ * Failure code and status message of run `index`, which ended FAILED, as GetRun, its failed task and its
+ * logs all state it: the drawn one, fitted to the run's storage.
+ */
+export function runFailureText(record: BatchRecord, index: number): FailureText {
+	return fittingFailure(runFailure(record.sim.context, index), storageOf(record));
 }
 
 /** The run's timeline as GetRun lives it (deletion aside: a deleted run keeps its logs). */
