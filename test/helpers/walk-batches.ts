@@ -4,17 +4,7 @@ import type {RawBatch} from '../../source/domain/raw-batch.js';
 import type {BatchSnapshot, ErrorInfo, FailureDetail} from '../../source/poller/poller-state.js';
 import {batchSnapshot} from './static-poller.js';
 
-/** A small seeded generator (mulberry32): the same seed gives the same walk. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+export {seededRandom} from './seeded-random.js';
 
 export type Random = () => number;
 export const pick = <T>(random: Random, items: readonly T[]): T =>

@@ -17,6 +17,8 @@ import {PageTokens} from '../../../source/emulator/http/page-token.js';
 import {RequestStats} from '../../../source/emulator/http/request-stats.js';
 import {parseScenario, startRunTpsOf} from '../../../source/emulator/scenario/load-scenario.js';
 import {omicsClient} from '../../helpers/omics-test-client.js';
+import {startEmulator} from '../../../source/emulator/index.js';
+import type {Behaviour} from '../../../source/emulator/scenario/scenario-schema.js';
 
 // The account's StartRun quota as a client sees it: GetBatch's submissionSummary over emulator time.
 // The server is put together here (as start-emulator does) so the scenario's account.startRunTps reaches it.
@@ -28,7 +30,7 @@ const FAST = {
 	pending: [1, 2],
 	starting: [1, 2],
 	running: [30, 60],
-} as const;
+} satisfies Behaviour['durations'];
 const SCENARIO = parseScenario(
 	{
 		seed: 7,
@@ -179,43 +181,25 @@ async function throttledEntries(
 
 describe('a batch alone with the quota is never throttled (SDK over HTTP)', () => {
 	it('submits every run of a lone batch whose submitRate is above the quota without a ThrottlingException', async () => {
-		const clock = new VirtualClock({mode: 'manual', startTime: START});
-		const scenario = parseScenario(
-			{
+		const emulator = await startEmulator({
+			clock: 'manual',
+			startTime: START,
+			seed: 7,
+			scenario: {
 				account: {startRunTps: QUOTA},
 				defaults: {submitRate: 1000, durations: FAST},
 				batches: [{totalRuns: 2000}],
 			},
-			'lone-batch',
-		);
-		const account = new Account({
-			clock,
-			seed: 7,
-			region: 'us-east-1',
-			accountId: '123456789012',
-			...(scenario.defaults ? {defaults: scenario.defaults} : {}),
-			startRunTps: startRunTpsOf(scenario),
 		});
-		const [spec] = scenario.batches;
-		const id = account.create({spec: spec as (typeof scenario.batches)[number], creationTime: START}).id;
-		const server = createApiServer({
-			account,
-			clock,
-			tokens: new PageTokens(),
-			faults: new FaultInjector({}, 7),
-			stats: new RequestStats(),
-			s3SettingsRuns: 1000,
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
-			const client = omicsClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-			clock.advance(600_000); // 2000 runs at 4/s take 500 s
-			const entries = await throttledEntries(client, id);
+			const client = omicsClient(emulator.url);
+			emulator.advance(600); // 2000 runs at 4/s take 500 s
+			const entries = await throttledEntries(client, emulator.batchIds[0] ?? '');
 			expect(entries.attempted).toBe(2000);
 			expect(entries.throttled).toBe(0);
 			expect(entries.otherFailures).toBe(0);
 		} finally {
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await emulator.stop();
 		}
 	});
 });

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {seededRandom as random} from '../../helpers/seeded-random.js';
 import {resolveParameters} from '../../../source/emulator/model/batch-parameters.js';
 import {getBatchBody} from '../../../source/emulator/model/batch-views.js';
 import {
@@ -15,18 +16,6 @@ import type {Behaviour} from '../../../source/emulator/scenario/scenario-schema.
 // step-by-step replay reaches, whatever the batch and whenever it is read. The replay is the reference.
 
 const START = Date.parse('2026-11-01T00:00:00Z');
-
-/** A small deterministic generator for the test's own choices (mulberry32). */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 interface BatchPlan {
 	readonly seed: number;

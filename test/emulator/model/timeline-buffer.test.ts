@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {seededRandom as random} from '../../helpers/seeded-random.js';
 import {resolveParameters} from '../../../source/emulator/model/batch-parameters.js';
 import {RunStates} from '../../../source/emulator/model/run-states.js';
 import {
@@ -16,18 +17,6 @@ import {TimelineBuffer} from '../../../source/emulator/model/timeline-buffer.js'
 // read time from the buffer must reach the codes and counters the reference's entries give.
 
 const START = Date.parse('2026-11-01T00:00:00Z');
-
-/** mulberry32: the test's own deterministic choices. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function planContext(next: () => number): TimelineContext {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
