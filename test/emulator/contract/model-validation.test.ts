@@ -286,19 +286,8 @@ function operationCases(operation: Operation): Case[] {
 	});
 }
 
-const OPERATIONS: readonly Operation[] = [
-	'StartRunBatch',
-	'GetRun',
-	'ListRunTasks',
-	'GetRunTask',
-	'GetBatch',
-	'ListBatch',
-	'ListRunsInBatch',
-	'CancelRunBatch',
-	'DeleteRunBatch',
-	'DeleteBatch',
-	'ListRuns',
-];
+// Every operation the emulator serves, as the extracted model lists them: one added there gets cases here.
+const OPERATIONS = Object.keys(operations) as Operation[];
 const CASES = OPERATIONS.flatMap(operationCases);
 
 /** The base request plus one case's value, with the union, list and companion members it needs. */
