@@ -10,6 +10,7 @@ import {quickScenario} from './lib/quick-scenario.js';
 import {median, quantile} from './lib/statistics.js';
 import {mergeSections, renderReport, withAnalysis, type Figure} from './lib/report.js';
 import {apiEfficiency, isTerminal} from './measures/api-efficiency.js';
+import {failureLoading} from './measures/failure-loading.js';
 import {emulatorLoad} from './measures/emulator-load.js';
 import {firstRead} from './measures/first-read.js';
 import {demoFirstFrame, nodeStartup, onceJson} from './measures/first-frame.js';
@@ -224,6 +225,42 @@ if (wanted('5')) {
 			`Terminal transitions seen ${terminal.filter((transition) => transition.delayS !== undefined).length}/${terminal.length}, ` +
 			`delays median ${median(terminalDelays).toFixed(1)} s. All status transitions: ${allDelays.length}/${api.transitions.length} seen ` +
 			`(a batch can pass through a status between two polls), median delay ${median(allDelays).toFixed(1)} s, max ${Math.max(...allDelays).toFixed(1)} s.`,
+	);
+}
+
+if (wanted('5')) {
+	log('5/8 API efficiency: failure loading on the demo at default settings (real time)');
+	const loading = await failureLoading();
+	const worst = loading.operations.reduce(
+		(most, use) => Math.max(most, use.allowed > 0 ? (use.requests / use.allowed) * 100 : 0),
+		0,
+	);
+	figures.push(
+		{
+			id: '5c',
+			what: `First failure groups of the largest failing demo batch, from opening its detail pane`,
+			value: loading.firstGroupsMs / 1000,
+			unit: 's',
+			target: 5,
+		},
+		{
+			id: '5d',
+			what: 'Busiest operation while polling and loading failures: requests as a share of its budget (burst + rate × t)',
+			value: worst,
+			unit: '%',
+			target: 100,
+		},
+	);
+	notes.push(
+		`5c/5d: ${loading.batchName}, ${loading.failed} failed; all grouped after ${loading.allGroupedMs === undefined ? `more than ${Math.round(loading.seconds)}` : (loading.allGroupedMs / 1000).toFixed(1)} s. ` +
+			`Over ${loading.seconds.toFixed(0)} s: ` +
+			loading.operations
+				.map(
+					(use) =>
+						`${use.operation} ${use.requests} (${(use.requests / loading.seconds).toFixed(2)}/s of ${use.budgetPerSecond}/s, at most ${Math.floor(use.allowed)})`,
+				)
+				.join(', ') +
+			'.',
 	);
 }
 

@@ -18,6 +18,7 @@ export const FLAGS = {
 	// Polling
 	interval: {type: 'string'},
 	maxRps: {type: 'string'},
+	budget: {type: 'string'},
 	requestTimeout: {type: 'string'},
 	// Output
 	plain: {type: 'boolean'},
@@ -76,6 +77,7 @@ export const FLAG_SCOPES: {readonly [Name in FlagName]: FlagScope} = {
 	// Accepted with --once, where it changes nothing: a polling setting, like --max-rps (scripts share them).
 	interval: 'watch',
 	maxRps: 'watch',
+	budget: 'watch',
 	requestTimeout: 'watch',
 	plain: 'watch',
 	json: 'watch',
@@ -135,7 +137,9 @@ export const HELP = `
   Polling
     --interval MIN[:MAX]  Seconds between polls of one batch: MIN after a change, growing to MAX
                           while nothing changes (default 5:60)
-    --max-rps N           Requests per second for all calls together (default 2)
+    --max-rps N           Requests per second for polling: GetBatch and ListBatch each (default 2)
+    --budget OP=N,...     Requests per second of other calls, e.g. GetRun=8 (default half of each
+                          documented quota; never above it; see README)
     --request-timeout D   Give up on one call after D, body included (default 15s)
 
   Output (a full-screen monitor when stdin and stdout are terminals, else --plain)
@@ -168,7 +172,7 @@ export const HELP = `
 
   Settings (defaults from a config file: $XDG_CONFIG_HOME/batchtop/config.json, else
   ~/.config/batchtop/config.json, or BATCHTOP_CONFIG=FILE; keys profile, region, interval, maxRps,
-  sort, ascii, color, notify, title, mouse, log, requestTimeout, staleTimeout; flags win over the environment,
+  budget, sort, ascii, color, notify, title, mouse, log, requestTimeout, staleTimeout; flags win over the environment,
   AWS_PROFILE, AWS_REGION, NO_COLOR, TERM..., which wins over the file; see README)
     --print-config        Print every setting and where it came from, then exit (--json: one object)
     -h, --help            This help, anywhere on the line (--version too)

@@ -168,6 +168,23 @@ function parseValue(key: ConfigKey, value: unknown, label: string, path: string,
 			throw new UsageError(`${label} must be a number (requests per second), got ${shown(value)}`);
 		return TEXT_SETTINGS.maxRps(String(value), label);
 	}
+	if (textKey === 'budget') {
+		// {"GetRun": 8, "ListRuns": 4}, or the flag's text.
+		if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+			const entries = Object.entries(value as Record<string, unknown>);
+			const bad = entries.find(([, tps]) => typeof tps !== 'number');
+			if (bad || entries.length === 0)
+				throw new UsageError(
+					`${label} must map operations to numbers such as {"GetRun": 8}, got ${shown(value)}`,
+				);
+			return TEXT_SETTINGS.budget(entries.map(([name, tps]) => `${name}=${String(tps)}`).join(','), label);
+		}
+		if (typeof value !== 'string')
+			throw new UsageError(
+				`${label} must map operations to numbers such as {"GetRun": 8}, got ${shown(value)}`,
+			);
+		return TEXT_SETTINGS.budget(value, label);
+	}
 	if (SECONDS_KEYS.includes(textKey)) {
 		if (typeof value === 'number' && Number.isFinite(value))
 			return TEXT_SETTINGS[textKey](String(value), label);

@@ -8,6 +8,7 @@ import {emulatorOptionsFromFlags} from './emulator-command.js';
 import {UsageError} from './exit-codes.js';
 import {rejectFlagsThatDoNotApply} from './flag-scope.js';
 import {parseDuration} from './parse-duration.js';
+import {parseBudgets} from './parse-budgets.js';
 import {resolveSettings} from './settings.js';
 import type {CliConfig, OutputMode} from './watch-config.js';
 
@@ -151,6 +152,9 @@ export function parseConfig(
 		...(demo ? {demo: emulatorOptionsFromFlags(flags)} : {}),
 		interval: settings.interval.value,
 		maxRequestsPerSecond: settings.maxRps.value,
+		...(settings.budget.value === undefined
+			? {}
+			: {budgets: parseBudgets(settings.budget.value, '--budget')}),
 		output,
 		once,
 		exitStatus: flags.exitStatus === true || flags.wait === true,

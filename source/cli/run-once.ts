@@ -4,7 +4,7 @@ import {groupFailures} from '../domain/failure-groups.js';
 import type {BatchApi} from '../omics/batch-api.js';
 import {OmicsError} from '../omics/omics-error.js';
 import {discoverBatches} from '../poller/discover-batches.js';
-import {RequestBudget} from '../poller/request-budget.js';
+import {OperationBudgets, defaultBudgets, type Operation} from '../poller/operation-budgets.js';
 import {onceJsonLines, onceTable, type OnceFailures, type OnceRow} from '../output/once-report.js';
 import {worstErrorExitCode} from '../domain/exit-policy.js';
 import {ExitCode} from './exit-codes.js';
@@ -14,35 +14,42 @@ import type {WatchConfig} from './watch-config.js';
 /** Failed runs whose reasons (one GetRun each) --once reads per batch. */
 export const ONCE_RUNS_READ = 3;
 
-/** The requests reading one batch's failure reasons costs --once: a ListRunsInBatch page, a ListRuns page and its GetRuns. */
-const failureCost = (view: BatchView): number =>
-	(view.submissions.failed > 0 ? 1 : 0) +
-	(view.runs.failed > 0 ? 1 + Math.min(ONCE_RUNS_READ, view.runs.failed) : 0);
+/** The requests reading one batch's failure reasons costs --once, by operation: a ListRunsInBatch page, a ListRuns page and its GetRuns. */
+const failureCost = (view: BatchView): Partial<Record<Operation, number>> => ({
+	...(view.submissions.failed > 0 ? {ListRunsInBatch: 1} : {}),
+	...(view.runs.failed > 0 ? {ListRuns: 1, GetRun: Math.min(ONCE_RUNS_READ, view.runs.failed)} : {}),
+});
 
 /**
- * The rows with failure reasons where they are cheap: only what is left of the budget's burst after
- * the GetBatch calls (at 2/s, 20 requests less one per batch), so --once never waits for the rate.
+ * The rows with failure reasons where they are cheap: only what the burst of each operation's budget
+ * holds (ListRunsInBatch, ListRuns, GetRun: 5 each by default), so --once never waits for a rate.
  * Batches with failures get, in table order while the rest lasts, one page of failed submissions
  * (reasons included) and the first ONCE_RUNS_READ failed runs of a ListRuns page (a GetRun each).
  */
 async function withFailureReasons(
 	api: BatchApi,
-	budget: RequestBudget,
+	budgets: OperationBudgets,
 	rows: readonly OnceRow[],
 	signal: AbortSignal,
 ): Promise<OnceRow[]> {
-	let left = budget.burst - rows.length;
+	const left = new Map<Operation, number>(
+		(['ListRunsInBatch', 'ListRuns', 'GetRun'] as const).map((operation) => [
+			operation,
+			budgets.of(operation).burst,
+		]),
+	);
 	return Promise.all(
 		rows.map(async (row): Promise<OnceRow> => {
 			if (!('view' in row)) return row;
 			const view = row.view;
-			const cost = failureCost(view);
-			if (cost === 0 || cost > left) return row;
-			left -= cost;
+			const cost = Object.entries(failureCost(view)) as Array<[Operation, number]>;
+			if (cost.length === 0 || cost.some(([operation, count]) => count > (left.get(operation) ?? 0)))
+				return row;
+			for (const [operation, count] of cost) left.set(operation, (left.get(operation) ?? 0) - count);
 			try {
 				const failures: OnceFailures[] = [];
 				if (view.submissions.failed > 0) {
-					const page = await budget.run('low', signal, () =>
+					const page = await budgets.run('ListRunsInBatch', 'low', signal, () =>
 						api.listFailedSubmissionsPage(view.id, undefined, signal),
 					);
 					failures.push({
@@ -53,13 +60,13 @@ async function withFailureReasons(
 					});
 				}
 				if (view.runs.failed > 0) {
-					const page = await budget.run('low', signal, () =>
+					const page = await budgets.run('ListRuns', 'low', signal, () =>
 						api.listFailedRunsPage(view.id, undefined, signal),
 					);
 					const items = await Promise.all(
 						page.items
 							.slice(0, ONCE_RUNS_READ)
-							.map((run) => budget.run('low', signal, () => api.getRunFailure(run.id, signal))),
+							.map((run) => budgets.run('GetRun', 'low', signal, () => api.getRunFailure(run.id, signal))),
 					);
 					failures.push({
 						kind: 'run',
@@ -88,10 +95,10 @@ export async function runOnce(
 	write: (line: string) => void,
 ): Promise<number> {
 	// As many requests in flight as the client has sockets: none waits for a socket on its deadline.
-	const budget = new RequestBudget({
-		ratePerSecond: config.maxRequestsPerSecond,
-		maxInFlight: api.maxConcurrent,
-	});
+	const budgets = new OperationBudgets(
+		{...defaultBudgets(config.maxRequestsPerSecond), ...config.budgets},
+		{maxInFlight: api.maxConcurrent},
+	);
 	const abort = new AbortController();
 	// One signal for every waiting request: legitimately more listeners than Node's warning threshold.
 	setMaxListeners(0, abort.signal);
@@ -99,7 +106,7 @@ export async function runOnce(
 		let ids = config.references.map((reference) => reference.id);
 		if (config.discovery) {
 			try {
-				ids = (await discoverBatches(api, budget, config.discovery, abort.signal)).map(
+				ids = (await discoverBatches(api, budgets, config.discovery, abort.signal)).map(
 					(listing) => listing.id,
 				);
 			} catch (error) {
@@ -110,7 +117,9 @@ export async function runOnce(
 		const read = await Promise.all(
 			ids.map(async (id): Promise<OnceRow> => {
 				try {
-					const raw = await budget.run('high', abort.signal, () => api.getBatch(id, abort.signal));
+					const raw = await budgets.run('GetBatch', 'high', abort.signal, () =>
+						api.getBatch(id, abort.signal),
+					);
 					return {id, view: toBatchView(raw, id)};
 				} catch (error) {
 					if (!(error instanceof OmicsError)) throw error;
@@ -119,7 +128,7 @@ export async function runOnce(
 				}
 			}),
 		);
-		const rows = await withFailureReasons(api, budget, read, abort.signal);
+		const rows = await withFailureReasons(api, budgets, read, abort.signal);
 		// Credentials and reachability problems affect every row: one clear line says what to do.
 		const everyRow = errors.length === rows.length && rows.length > 0;
 		const fatal = errors.find(
@@ -137,6 +146,6 @@ export async function runOnce(
 		return worstErrorExitCode(errors.map((error) => error.kind)) ?? ExitCode.ok;
 	} finally {
 		abort.abort();
-		budget.close();
+		budgets.close();
 	}
 }

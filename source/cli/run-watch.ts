@@ -82,6 +82,7 @@ async function watch(
 			batchIds: config.references.map((reference) => reference.id),
 			interval: config.interval,
 			maxRequestsPerSecond: config.maxRequestsPerSecond,
+			...(config.budgets ? {budgets: config.budgets} : {}),
 			...(config.discovery
 				? {discovery: {...config.discovery, intervalMs: Math.max(30_000, config.interval.maxMs)}}
 				: {}),

@@ -7,6 +7,7 @@ import {kebabCase, type FlagName, type Flags} from './cli-flags.js';
 import {UsageError} from './exit-codes.js';
 import {parseDuration} from './parse-duration.js';
 import {parseNumberFlag} from './parse-number.js';
+import {budgetsText, parseBudgets} from './parse-budgets.js';
 
 /** The settings a config file may hold; each is also a flag of the same (camelCase) name. */
 export const CONFIG_KEYS = [
@@ -14,6 +15,7 @@ export const CONFIG_KEYS = [
 	'region',
 	'interval',
 	'maxRps',
+	'budget',
 	'sort',
 	'ascii',
 	'color',
@@ -33,6 +35,8 @@ export interface SettingValues {
 	readonly region: string | undefined;
 	readonly interval: IntervalBounds;
 	readonly maxRps: number;
+	/** Other operations' budgets, as text (`GetRun=8,ListRuns=4`; parse-budgets.ts), over their defaults. */
+	readonly budget: string | undefined;
 	readonly sort: SortMode;
 	readonly ascii: boolean;
 	readonly color: boolean;
@@ -111,6 +115,7 @@ export const TEXT_SETTINGS = {
 		relabel('interval', label, () => parseInterval(raw)),
 	maxRps: (raw: string, label: string): number =>
 		relabel('max-rps', label, () => parseNumberFlag('max-rps', raw, {min: 0.1, max: 1000}) ?? 0),
+	budget: (raw: string, label: string): string => budgetsText(parseBudgets(raw, label)),
 	sort: (raw: string, label: string): SortMode => {
 		const mode = SORT_MODES.find((candidate) => candidate === raw);
 		if (!mode) throw new UsageError(`${label} must be one of ${SORT_MODES.join(', ')}, got "${raw}"`);
@@ -141,6 +146,7 @@ export function defaultSettings(demo: boolean): SettingValues {
 		// 12 demo batches at 3 s stay under 5 req/s.
 		interval: demo ? {minMs: 3_000, maxMs: 20_000} : {minMs: 5_000, maxMs: 60_000},
 		maxRps: demo ? 5 : 2,
+		budget: undefined,
 		sort: 'status',
 		ascii: false,
 		color: true,
@@ -259,6 +265,10 @@ export function resolveSettings({flags, env, file, demo, references}: SettingsIn
 		region,
 		interval: plain('interval'),
 		maxRps: plain('maxRps'),
+		budget:
+			fromFlag('budget') ??
+			fromFile('budget') ??
+			byDefault('budget', 'half of each documented quota; see README'),
 		sort: plain('sort'),
 		ascii,
 		color,

@@ -3,6 +3,7 @@ import type {EmulatorRequest} from './emulator-command.js';
 import type {BatchFilter} from '../omics/batch-api.js';
 import type {OmicsConnection} from '../omics/omics-client.js';
 import type {IntervalBounds} from '../poller/interval-policy.js';
+import type {Operation} from '../poller/operation-budgets.js';
 import type {SortMode} from '../ui/state/ui-state.js';
 import type {ConfigFile} from './config-file.js';
 import type {EffectiveSettings} from './settings.js';
@@ -19,7 +20,10 @@ export interface WatchConfig {
 	/** --demo: the emulator to start in-process (the connection then points at it). */
 	readonly demo?: EmulatorRequest;
 	readonly interval: IntervalBounds;
+	/** --max-rps: the GetBatch and ListBatch (polling) budget. */
 	readonly maxRequestsPerSecond: number;
+	/** --budget / the config file's `budget`: other operations' budgets (TPS) over their defaults. */
+	readonly budgets?: Partial<Record<Operation, number>>;
 	readonly output: OutputMode;
 	readonly once: boolean;
 	readonly exitStatus: boolean;

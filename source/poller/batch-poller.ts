@@ -11,7 +11,7 @@ import {FailureLoader} from './failure-loader.js';
 import {trackedSnapshot, type Tracked} from './tracked-batch.js';
 import {DEFAULT_INTERVAL, nextPollInterval, type IntervalBounds} from './interval-policy.js';
 import {observeBatch} from './observe-batch.js';
-import {RequestBudget} from './request-budget.js';
+import {OperationBudgets, busiestOperation, defaultBudgets, type Operation} from './operation-budgets.js';
 import {rememberEvents} from './recent-events.js';
 import {
 	MAX_PAUSE_SPANS,
@@ -37,7 +37,10 @@ export interface PollerOptions {
 	readonly api: BatchApi;
 	readonly batchIds?: readonly string[];
 	readonly interval?: IntervalBounds;
+	/** GetBatch and ListBatch (polling) requests per second (`--max-rps`). */
 	readonly maxRequestsPerSecond?: number;
+	/** Other operations' budgets (TPS), over their defaults (defaultBudgets). */
+	readonly budgets?: Partial<Record<Operation, number>>;
 	/** Watch what ListBatch finds, picking up new batches as they appear. */
 	readonly discovery?: DiscoveryOptions;
 	/** Samples kept per batch for throughput and stall detection. */
@@ -47,13 +50,14 @@ export interface PollerOptions {
 
 /**
  * One scheduler for every watched batch. Each batch has its own next-due time and adaptive
- * interval; all requests share one budget; results become immutable snapshots and events,
+ * interval; each operation has its own budget (operation-budgets.ts), so polling and failure loading
+ * do not starve each other; results become immutable snapshots and events,
  * delivered to listeners once per tick.
  */
 export class BatchPoller {
 	readonly #api: BatchApi;
 	readonly #bounds: IntervalBounds;
-	readonly #budget: RequestBudget;
+	readonly #budgets: OperationBudgets;
 	readonly #discovery?: DiscoveryOptions;
 	readonly #historyLimit: number;
 	readonly #random: () => number;
@@ -80,10 +84,10 @@ export class BatchPoller {
 	constructor(options: PollerOptions) {
 		this.#api = options.api;
 		this.#bounds = options.interval ?? DEFAULT_INTERVAL;
-		this.#budget = new RequestBudget({
-			ratePerSecond: options.maxRequestsPerSecond ?? 2,
-			maxInFlight: options.api.maxConcurrent,
-		});
+		this.#budgets = new OperationBudgets(
+			{...defaultBudgets(options.maxRequestsPerSecond ?? 2), ...options.budgets},
+			{maxInFlight: options.api.maxConcurrent},
+		);
 		if (options.discovery) this.#discovery = options.discovery;
 		this.#historyLimit = options.historyLimit ?? 240;
 		this.#random = options.random ?? Math.random;
@@ -104,7 +108,7 @@ export class BatchPoller {
 	stop(): void {
 		this.#running = false;
 		this.#abort.abort();
-		this.#budget.close();
+		this.#budgets.close();
 		if (this.#tickTimer) clearTimeout(this.#tickTimer);
 		if (this.#flushTimer) clearTimeout(this.#flushTimer);
 	}
@@ -156,7 +160,7 @@ export class BatchPoller {
 		this.#paused = true;
 		this.#pauses.push({from: Date.now()});
 		if (this.#pauses.length > MAX_PAUSE_SPANS) this.#pauses.shift();
-		this.#budget.pause();
+		this.#budgets.pause();
 		if (this.#tickTimer) clearTimeout(this.#tickTimer);
 		this.#changed();
 	}
@@ -166,7 +170,7 @@ export class BatchPoller {
 		this.#paused = false;
 		const last = this.#pauses.pop();
 		if (last) this.#pauses.push({from: last.from, to: Date.now()});
-		this.#budget.resume();
+		this.#budgets.resume();
 		this.#changed();
 		this.#schedule();
 	}
@@ -176,37 +180,87 @@ export class BatchPoller {
 	}
 
 	/**
-	 * Loads one more page of failure reasons for a batch (low priority on the shared budget); a kind
-	 * with `maxPerKind` failures read is not read further.
+	 * Loads a batch's failure reasons page after page, each call as fast as its operation's budget
+	 * allows, until every failure the batch counts is listed, stopFailures is called or a call fails
+	 * (calling again retries). A kind with `maxPerKind` failures read is not read further. Pausing
+	 * the monitor pauses the budgets, so nothing is sent until resume.
 	 */
 	loadFailures(id: string, maxPerKind?: number): void {
 		const tracked = this.#tracked.get(id);
 		if (!tracked?.view || tracked.failures?.inFlight) return;
 		const previous = tracked.failures?.detail;
 		const loader = tracked.failures?.loader ?? this.#failureLoader(tracked);
-		const entry: NonNullable<Tracked['failures']> = {loader, detail: loader.detail(true), inFlight: true};
+		const stop = new AbortController();
+		const signal = AbortSignal.any([this.#abort.signal, stop.signal]);
+		setMaxListeners(0, signal);
+		const entry: NonNullable<Tracked['failures']> = {
+			loader,
+			detail: loader.detail(true),
+			inFlight: true,
+			stop: () => stop.abort(),
+			...(maxPerKind === undefined ? {} : {maxPerKind}),
+		};
 		tracked.failures = entry;
 		this.#dirty(tracked);
-		const counts = {submissions: tracked.view.submissions.failed, runs: tracked.view.runs.failed};
-		entry.loader
-			.loadMore(counts, this.#abort.signal, maxPerKind)
-			.then(
-				() => {
-					entry.detail = entry.loader.detail(false);
-					this.#newFailureGroups(tracked.id, previous, entry.detail);
-				},
-				(error: unknown) => {
-					if ((error as Error).name === 'AbortError') return;
-					entry.detail = {
-						...entry.loader.detail(false),
-						error: errorInfo(toOmicsError(error, 'ListRuns'), Date.now()),
-					};
-				},
-			)
-			.finally(() => {
-				entry.inFlight = false;
-				if (this.#tracked.get(id) === tracked) this.#dirty(tracked);
-			});
+		void this.#loadPages(tracked, entry, previous, signal).finally(() => {
+			entry.inFlight = false;
+			entry.stop = undefined;
+			if (this.#tracked.get(id) === tracked) this.#dirty(tracked);
+		});
+	}
+
+	/** Stops loading a batch's failure reasons (its detail pane closed); what has loaded stays. */
+	stopFailures(id: string): void {
+		this.#tracked.get(id)?.failures?.stop?.();
+	}
+
+	/** The page loop of loadFailures: pages until the counts GetBatch gives are listed. */
+	async #loadPages(
+		tracked: Tracked,
+		entry: NonNullable<Tracked['failures']>,
+		previous: FailureDetail | undefined,
+		signal: AbortSignal,
+	): Promise<void> {
+		let before = previous;
+		try {
+			for (;;) {
+				const view = tracked.view;
+				if (!view) return;
+				const counts = {submissions: view.submissions.failed, runs: view.runs.failed};
+				await entry.loader.loadMore(counts, signal, entry.maxPerKind);
+				if (signal.aborted) return;
+				const loading = !this.#failuresDone(tracked, entry);
+				entry.detail = entry.loader.detail(loading);
+				this.#newFailureGroups(tracked.id, before, entry.detail);
+				before = entry.detail;
+				this.#dirty(tracked);
+				if (!loading) return;
+			}
+		} catch (error) {
+			if ((error as Error).name === 'AbortError') {
+				entry.detail = entry.loader.detail(false);
+				return;
+			}
+			entry.detail = {
+				...entry.loader.detail(false),
+				error: errorInfo(toOmicsError(error, 'ListRuns'), Date.now()),
+			};
+		}
+	}
+
+	/**
+	 * Whether a batch's failure listing has nothing more to read: each kind listed to its end (or to
+	 * maxPerKind). A kind the batch counts more of than its list holds is listed again by `l`
+	 * (loadMore), not here: that count can run ahead of the listings, and re-listing forever would spend
+	 * the budgets on nothing.
+	 */
+	#failuresDone(tracked: Tracked, entry: NonNullable<Tracked['failures']>): boolean {
+		const view = tracked.view;
+		if (!view) return true;
+		const detail = entry.loader.detail(true);
+		const done = (list: {loaded: number; complete: boolean}, count: number) =>
+			count === 0 || list.complete || list.loaded >= (entry.maxPerKind ?? Number.POSITIVE_INFINITY);
+		return done(detail.submissions, view.submissions.failed) && done(detail.runs, view.runs.failed);
 	}
 
 	/** Events for the failure groups a page brought that the batch did not have before (for the timeline). */
@@ -235,7 +289,7 @@ export class BatchPoller {
 
 	/** A batch's failure loader, whose progress (each failed run's reason) shows while a page loads. */
 	#failureLoader(tracked: Tracked): FailureLoader {
-		const loader = new FailureLoader(this.#api, this.#budget, tracked.id, () => {
+		const loader = new FailureLoader(this.#api, this.#budgets, tracked.id, () => {
 			const entry = tracked.failures;
 			if (this.#tracked.get(tracked.id) !== tracked || entry?.loader !== loader || !entry.inFlight) return;
 			entry.detail = loader.detail(true);
@@ -278,7 +332,9 @@ export class BatchPoller {
 		this.#dirty(tracked);
 		try {
 			const signal = this.#abort.signal;
-			const raw = await this.#budget.run('high', signal, () => this.#api.getBatch(tracked.id, signal));
+			const raw = await this.#budgets.run('GetBatch', 'high', signal, () =>
+				this.#api.getBatch(tracked.id, signal),
+			);
 			if (this.#tracked.get(tracked.id) === tracked) this.#succeeded(tracked, toBatchView(raw, tracked.id));
 		} catch (error) {
 			if ((error as Error).name === 'AbortError' || !this.#running) return;
@@ -326,8 +382,8 @@ export class BatchPoller {
 		tracked.lastError = info;
 		tracked.attempt += 1;
 		if (error.kind === 'throttled' && error.details.retryAfterMs !== undefined) {
-			// Throttling is account-wide: every request waits out the service's Retry-After.
-			this.#budget.holdUntil(now + error.details.retryAfterMs);
+			// The quota is the account's: every GetBatch waits out the service's Retry-After.
+			this.#budgets.holdUntil('GetBatch', now + error.details.retryAfterMs);
 		}
 		if (isCredentialProblem(error)) {
 			if (!this.#credentialsError) this.#events.push({type: 'credentials-problem', at: now, error: info});
@@ -341,7 +397,7 @@ export class BatchPoller {
 		this.#discoveryInFlight = true;
 		let retryInMs = options.intervalMs;
 		try {
-			const listings = await discoverBatches(this.#api, this.#budget, options, this.#abort.signal);
+			const listings = await discoverBatches(this.#api, this.#budgets, options, this.#abort.signal);
 			const now = Date.now();
 			this.#lastDiscoveryAt = now;
 			if (this.#discoveryError) this.#events.push({type: 'recovered', at: now});
@@ -377,7 +433,7 @@ export class BatchPoller {
 				this.#credentialsError = info;
 			}
 			if (omicsError.kind === 'throttled' && omicsError.details.retryAfterMs !== undefined)
-				this.#budget.holdUntil(now + omicsError.details.retryAfterMs);
+				this.#budgets.holdUntil('ListBatch', now + omicsError.details.retryAfterMs);
 			retryInMs = Math.min(
 				options.intervalMs,
 				Math.max(50, retryDelayMs(omicsError, this.#discoveryAttempt, this.#bounds, this.#random)),
@@ -415,6 +471,23 @@ export class BatchPoller {
 		}, 0);
 	}
 
+	/** Each operation's use of its budget, and the busiest one's figures as the header shows them. */
+	#rates(): Pick<
+		PollerSnapshot,
+		'requestsPerSecond' | 'budgetPerSecond' | 'requestBurst' | 'busiestOperation' | 'operations'
+	> {
+		// A minute, not 10 s: over 10 s the start-up burst alone reads as twice the rate.
+		const operations = this.#budgets.rates(REQUEST_RATE_WINDOW_MS);
+		const busiest = busiestOperation(operations, REQUEST_RATE_WINDOW_MS);
+		return {
+			requestsPerSecond: busiest?.requestsPerSecond ?? 0,
+			budgetPerSecond: busiest?.budgetPerSecond ?? 0,
+			requestBurst: busiest?.burst ?? 0,
+			...(busiest ? {busiestOperation: busiest.operation} : {}),
+			operations: Object.freeze(operations.map((rate) => Object.freeze(rate))),
+		};
+	}
+
 	#buildSnapshot(): PollerSnapshot {
 		const batches = [...this.#tracked.values()].map((tracked) => {
 			tracked.snapshot ??= trackedSnapshot(tracked);
@@ -424,10 +497,7 @@ export class BatchPoller {
 			batches: Object.freeze(batches),
 			paused: this.#paused,
 			...(this.#pauses.length > 0 ? {pauses: Object.freeze([...this.#pauses])} : {}),
-			// A minute, not 10 s: over 10 s the start-up burst alone reads as twice the rate.
-			requestsPerSecond: this.#budget.grantedWithin(REQUEST_RATE_WINDOW_MS) / (REQUEST_RATE_WINDOW_MS / 1000),
-			budgetPerSecond: this.#budget.ratePerSecond,
-			requestBurst: this.#budget.burst,
+			...this.#rates(),
 			...(this.#credentialsError ? {credentialsError: this.#credentialsError} : {}),
 			...(this.#lastDiscoveryAt === undefined ? {} : {lastDiscoveryAt: this.#lastDiscoveryAt}),
 			...(this.#discoveryError ? {discoveryError: this.#discoveryError} : {}),

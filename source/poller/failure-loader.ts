@@ -1,10 +1,17 @@
-import {groupFailures, type FailureItem} from '../domain/failure-groups.js';
+import {groupFailures, type FailureGroup, type FailureItem} from '../domain/failure-groups.js';
 import type {BatchApi} from '../omics/batch-api.js';
 import {PageGuard} from './page-guard.js';
-import type {RequestBudget} from './request-budget.js';
+import type {OperationBudgets} from './operation-budgets.js';
 import type {FailureDetail} from './poller-state.js';
 
-const GET_RUN_CONCURRENCY = 4;
+/**
+ * GetRun calls in flight at once for one batch: enough to use a GetRun budget of 10/s at 800 ms a call;
+ * the budget, not this, sets the pace.
+ */
+export const GET_RUN_CONCURRENCY = 8;
+
+/** While a page loads, the groups are rebuilt from what has arrived at most this often (ms): regrouping is O(loaded). */
+export const REGROUP_EVERY_MS = 250;
 
 let unnamed = 0;
 /** Failed submissions are told apart by their run setting id; one without an id is its own entry. */
@@ -18,36 +25,37 @@ interface Cursor {
 	complete: boolean;
 	/** Ended by a paging error (a looping service): never listed again. */
 	broken: boolean;
-	/** Reasons of the page being read that have arrived (GetRun by GetRun), not yet in `items`. */
-	arrived: number;
 	readonly guard: PageGuard;
+	/** The groups of `items` when last built, and how many items they hold. */
+	grouped: {groups: FailureGroup[]; count: number; at: number};
 }
 
+const newCursor = (operation: 'ListRunsInBatch' | 'ListRuns'): Cursor => ({
+	items: [],
+	started: false,
+	complete: false,
+	broken: false,
+	guard: new PageGuard(operation),
+	grouped: {groups: [], count: 0, at: Number.NEGATIVE_INFINITY},
+});
+
 /**
- * Loads failure reasons for one batch a page at a time, at low priority on the shared budget:
- * failed submissions from ListRunsInBatch, failed runs from ListRuns + GetRun (a few at once).
+ * Loads failure reasons for one batch a page at a time, each call on its operation's budget:
+ * failed submissions from ListRunsInBatch, failed runs from ListRuns + GetRun (GET_RUN_CONCURRENCY at
+ * once); each failed run's reason joins its group as it arrives.
  */
 export class FailureLoader {
-	readonly #submissions: Cursor = {
-		items: [],
-		started: false,
-		complete: false,
-		broken: false,
-		arrived: 0,
-		guard: new PageGuard('ListRunsInBatch'),
-	};
-	readonly #runs: Cursor = {
-		items: [],
-		started: false,
-		complete: false,
-		broken: false,
-		arrived: 0,
-		guard: new PageGuard('ListRuns'),
-	};
+	readonly #submissions = newCursor('ListRunsInBatch');
+	readonly #runs = newCursor('ListRuns');
+	/**
+	 * Failed runs listed whose GetRun has not answered: a stop (the pane closed) or an error leaves
+	 * them here, and the next load asks them first, since the listing will not name them again.
+	 */
+	readonly #pending: string[] = [];
 
 	constructor(
 		private readonly api: BatchApi,
-		private readonly budget: RequestBudget,
+		private readonly budgets: OperationBudgets,
 		private readonly batchId: string,
 		/** Called as each failed run's reason arrives, so that "N loaded" moves during a page. */
 		private readonly onProgress: () => void = () => {},
@@ -83,7 +91,7 @@ export class FailureLoader {
 		if (wanted.submissions)
 			tasks.push(
 				this.#page(this.#submissions, signal, (token) =>
-					this.budget.run('low', signal, () =>
+					this.budgets.run('ListRunsInBatch', 'low', signal, () =>
 						this.api.listFailedSubmissionsPage(this.batchId, token, signal),
 					),
 				),
@@ -91,29 +99,41 @@ export class FailureLoader {
 		if (wanted.runs) {
 			tasks.push(
 				this.#page(this.#runs, signal, async (token) => {
-					const page = await this.budget.run('low', signal, () =>
+					await this.#reasons(signal);
+					const page = await this.budgets.run('ListRuns', 'low', signal, () =>
 						this.api.listFailedRunsPage(this.batchId, token, signal),
 					);
 					// A run listed on an earlier page needs no second GetRun.
 					const fresh = this.#runs.guard.fresh(page.items, (run) => run.id);
-					const items = await this.#reasons(
-						fresh.map((run) => run.id),
-						signal,
-					);
-					return {items, ...(page.nextToken ? {nextToken: page.nextToken} : {})};
+					for (const run of fresh) this.#pending.push(run.id);
+					await this.#reasons(signal);
+					// The reasons are in the list already, one by one as they came.
+					return {items: [], ...(page.nextToken ? {nextToken: page.nextToken} : {})};
 				}),
 			);
 		}
 		await Promise.all(tasks);
 	}
 
-	/** The detail as loaded so far. */
+	/** Whether both kinds have read their last page (until the counts grow: loadMore lists again). */
+	get complete(): boolean {
+		return this.#submissions.complete && this.#runs.complete;
+	}
+
+	/**
+	 * The detail as loaded so far: groups of everything loaded (rebuilt at most every REGROUP_EVERY_MS
+	 * while `loading`, so that a 100,000-run listing does not regroup on every reason), and the count.
+	 */
 	detail(loading: boolean): Omit<FailureDetail, 'error'> {
-		const list = (cursor: Cursor) => ({
-			groups: groupFailures(cursor.items),
-			loaded: cursor.items.length + cursor.arrived,
-			complete: cursor.complete,
-		});
+		const list = (cursor: Cursor) => {
+			const now = Date.now();
+			if (
+				cursor.grouped.count !== cursor.items.length &&
+				(!loading || now - cursor.grouped.at >= REGROUP_EVERY_MS)
+			)
+				cursor.grouped = {groups: groupFailures(cursor.items), count: cursor.items.length, at: now};
+			return {groups: cursor.grouped.groups, loaded: cursor.items.length, complete: cursor.complete};
+		};
 		return {submissions: list(this.#submissions), runs: list(this.#runs), loading};
 	}
 
@@ -130,7 +150,6 @@ export class FailureLoader {
 		const items = cursor === this.#runs ? page.items : cursor.guard.fresh(page.items, submissionKey);
 		// A loop, not push(...items): a page can be as large as the service makes it.
 		for (const item of items) cursor.items.push(item);
-		cursor.arrived = 0;
 		try {
 			cursor.nextToken = cursor.guard.next(page.nextToken);
 		} catch (error) {
@@ -142,19 +161,28 @@ export class FailureLoader {
 		cursor.complete = cursor.nextToken === undefined;
 	}
 
-	async #reasons(runIds: readonly string[], signal: AbortSignal): Promise<FailureItem[]> {
-		const results: FailureItem[] = new Array<FailureItem>(runIds.length);
-		let next = 0;
+	/** One GetRun per pending failed run, GET_RUN_CONCURRENCY at once, each reason listed as it arrives. */
+	async #reasons(signal: AbortSignal): Promise<void> {
 		const worker = async (): Promise<void> => {
-			while (next < runIds.length) {
-				const index = next++;
-				const id = runIds[index] ?? '';
-				results[index] = await this.budget.run('low', signal, () => this.api.getRunFailure(id, signal));
-				this.#runs.arrived += 1;
+			for (let id = this.#pending.shift(); id !== undefined; id = this.#pending.shift()) {
+				const runId = id;
+				try {
+					const item = await this.budgets.run('GetRun', 'low', signal, () =>
+						this.api.getRunFailure(runId, signal),
+					);
+					this.#runs.items.push(item);
+				} catch (error) {
+					// Asked again by the next load, first.
+					this.#pending.unshift(runId);
+					throw error;
+				}
 				this.onProgress();
 			}
 		};
-		await Promise.all(Array.from({length: Math.min(GET_RUN_CONCURRENCY, runIds.length)}, worker));
-		return results;
+		const workers = Math.min(GET_RUN_CONCURRENCY, this.#pending.length);
+		// Every worker settles before the error goes on, so that each unanswered id is back in #pending.
+		const results = await Promise.allSettled(Array.from({length: workers}, worker));
+		const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+		if (failed) throw failed.reason;
 	}
 }

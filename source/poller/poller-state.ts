@@ -4,6 +4,7 @@ import type {FailureGroup} from '../domain/failure-groups.js';
 import type {Verdict} from '../domain/batch-verdict.js';
 import type {OmicsErrorKind} from '../omics/omics-error.js';
 import type {PauseSpan} from '../domain/paused-time.js';
+import type {Operation, OperationRate} from './operation-budgets.js';
 
 /** The last error for a batch (or a call), as the UI shows it. */
 export interface ErrorInfo {
@@ -63,12 +64,16 @@ export interface PollerSnapshot {
 	 * that time does not count toward a stale clock.
 	 */
 	readonly pauses?: readonly PauseSpan[];
-	/** Requests granted per second, averaged over the last minute. */
+	/** Requests of the busiest operation granted per second, averaged over the last minute. */
 	readonly requestsPerSecond: number;
-	/** The budget's sustained rate. */
+	/** The busiest operation's budget: its sustained rate. */
 	readonly budgetPerSecond: number;
-	/** Requests the budget may save up on top of its rate (a burst); none when absent. */
+	/** Requests the busiest operation's budget may save up on top of its rate (a burst); none when absent. */
 	readonly requestBurst?: number;
+	/** The operation whose budget is the most used (the three figures above are its own). */
+	readonly busiestOperation?: Operation;
+	/** Every operation's use of its own budget over the last minute. */
+	readonly operations?: readonly OperationRate[];
 	/** A credentials problem affects every batch; reported once here until a call succeeds. */
 	readonly credentialsError?: ErrorInfo;
 	readonly lastDiscoveryAt?: number;

@@ -15,7 +15,15 @@ export interface Tracked {
 	inFlight: boolean;
 	done: boolean;
 	history: CountSample[];
-	failures?: {loader: FailureLoader; detail: FailureDetail; inFlight: boolean};
+	failures?: {
+		loader: FailureLoader;
+		detail: FailureDetail;
+		inFlight: boolean;
+		/** Stops the page loop (stopFailures); set while it runs. */
+		stop?: (() => void) | undefined;
+		/** Failures read per kind at most (script watches bound what they read). */
+		maxPerKind?: number;
+	};
 	snapshot?: BatchSnapshot;
 	listing?: BatchSnapshot['listing'];
 }

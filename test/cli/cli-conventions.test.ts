@@ -173,7 +173,7 @@ describe('the config file and --print-config', () => {
 		expect(row('notify')).toEqual(['notify', 'true', `config ${config}`]);
 		expect(row('staleTimeout')).toEqual(['staleTimeout', '5m', `config ${config}`]);
 		expect(row('interval')).toEqual(['interval', '5:60', 'default']);
-		expect(lines).toHaveLength(14);
+		expect(lines).toHaveLength(15);
 	});
 
 	it('--print-config --json is one object', () => {
@@ -221,7 +221,7 @@ describe('the config file and --print-config', () => {
 		[
 			{maxRPS: 3},
 			(file: string) =>
-				`batchtop: config file ${file}: unknown key "maxRPS" (did you mean "maxRps"?); the keys are profile, region, interval, maxRps, sort, ascii, color, notify, title, mouse, log, requestTimeout, staleTimeout`,
+				`batchtop: config file ${file}: unknown key "maxRPS" (did you mean "maxRps"?); the keys are profile, region, interval, maxRps, budget, sort, ascii, color, notify, title, mouse, log, requestTimeout, staleTimeout`,
 		],
 		[
 			{ascii: 'yes'},

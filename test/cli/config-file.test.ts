@@ -94,6 +94,7 @@ describe('validating the config file', () => {
 		expect([...CONFIG_KEYS].sort()).toEqual(
 			[
 				'ascii',
+				'budget',
 				'color',
 				'interval',
 				'log',

@@ -291,7 +291,7 @@ describe('BatchPoller (fake timers)', () => {
 		expect(poller?.snapshot().batches[0]?.listing).toBeUndefined();
 	});
 
-	it('loads failure reasons lazily, a page at a time, grouped', async () => {
+	it('loads failure reasons page after page from one call (no key press per page), grouped as they arrive', async () => {
 		api.set('1', {
 			status: 'INPROGRESS',
 			submissionSummary: {failedStartSubmissionCount: 7},
@@ -316,18 +316,17 @@ describe('BatchPoller (fake timers)', () => {
 		await vi.advanceTimersByTimeAsync(1);
 		poller?.loadFailures('1');
 		await vi.advanceTimersByTimeAsync(5_000);
-		let detail = poller?.snapshot().batches[0]?.failures;
-		expect(detail?.submissions).toMatchObject({loaded: 5, complete: false});
-		expect(detail?.submissions.groups[0]).toMatchObject({reason: 'ValidationException', count: 5});
+		const detail = poller?.snapshot().batches[0]?.failures;
+		expect(detail?.loading).toBe(false);
+		expect(detail?.submissions).toMatchObject({loaded: 7, complete: true});
+		expect(detail?.submissions.groups[0]).toMatchObject({reason: 'ValidationException', count: 7});
 		expect(detail?.runs.groups.map((group) => [group.reason, group.count])).toEqual([
 			['TASK_FAILED', 2],
 			['STORAGE_FULL', 1],
 		]);
 		expect(detail?.runs.complete).toBe(true);
-		poller?.loadFailures('1');
-		await vi.advanceTimersByTimeAsync(5_000);
-		detail = poller?.snapshot().batches[0]?.failures;
-		expect(detail?.submissions).toMatchObject({loaded: 7, complete: true});
+		// Two pages of submissions (the fake's pages hold 5), one of runs.
+		expect(api.count('ListRunsInBatch')).toBe(2);
 		expect(api.count('GetRun')).toBe(3);
 		// Each group is news once, when the page that brought it arrives (for the timeline).
 		const groups = (poller?.snapshot().recentEvents ?? []).filter((event) => event.type === 'failure-group');

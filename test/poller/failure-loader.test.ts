@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {FailureLoader} from '../../source/poller/failure-loader.js';
 import {MAX_LISTED_ITEMS} from '../../source/poller/page-guard.js';
-import {RequestBudget} from '../../source/poller/request-budget.js';
+import {OPERATIONS, OperationBudgets, type Operation} from '../../source/poller/operation-budgets.js';
 import {BatchPoller} from '../../source/poller/batch-poller.js';
 import {OmicsError} from '../../source/omics/omics-error.js';
 import type {BatchFilter, FailedRunRef, Page} from '../../source/omics/batch-api.js';
@@ -41,9 +41,15 @@ const submission = (runSettingId: string): FailureItem => ({
 	message: 'the sample sheet names no input',
 });
 
+/** Budgets that never make these tests wait. */
+const unlimited = (): OperationBudgets =>
+	new OperationBudgets(
+		Object.fromEntries(OPERATIONS.map((operation) => [operation, 1_000_000])) as Record<Operation, number>,
+	);
+
 describe('FailureLoader', () => {
 	let api: ScriptedFailures;
-	let budget: RequestBudget;
+	let budget: OperationBudgets;
 	const signal = new AbortController().signal;
 	// Counts as GetBatch gives them; at most what these tests list, so nothing is listed twice.
 	const submissionsOnly = {submissions: 1, runs: 0};
@@ -51,7 +57,7 @@ describe('FailureLoader', () => {
 
 	beforeEach(() => {
 		api = new ScriptedFailures();
-		budget = new RequestBudget({ratePerSecond: 1_000_000});
+		budget = unlimited();
 	});
 	afterEach(() => budget.close());
 
@@ -142,7 +148,7 @@ describe('FailureLoader listing again', () => {
 
 	it('lists a finished listing again from its first page once the count grows, each entry once', async () => {
 		const api = new FakeBatchApi(); // five entries a page, page tokens '5', '10', ...
-		const budget = new RequestBudget({ratePerSecond: 1_000_000});
+		const budget = unlimited();
 		const failed = (count: number) =>
 			Array.from({length: count}, (_, i) => ({example: `s-${i}`, reason: 'ValidationException'}));
 		api.failedSubmissions.set('1', failed(7));

@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {MAX_LISTED_ITEMS, MAX_PAGES, PageGuard} from '../../source/poller/page-guard.js';
 import {discoverBatches} from '../../source/poller/discover-batches.js';
 import {RequestBudget} from '../../source/poller/request-budget.js';
+import {OPERATIONS, OperationBudgets, type Operation} from '../../source/poller/operation-budgets.js';
 import {OmicsError} from '../../source/omics/omics-error.js';
 import type {BatchFilter, Page} from '../../source/omics/batch-api.js';
 import type {BatchListing} from '../../source/domain/raw-batch.js';
@@ -21,10 +22,12 @@ class ScriptedListing extends FakeBatchApi {
 
 const listing = (id: string, status = 'INPROGRESS'): BatchListing => ({id, status, name: `batch-${id}`});
 
-const budgets: RequestBudget[] = [];
-/** A budget that never makes these tests wait. */
-function budget(): RequestBudget {
-	const made = new RequestBudget({ratePerSecond: 1_000_000});
+const budgets: Array<RequestBudget | OperationBudgets> = [];
+/** Budgets that never make these tests wait. */
+function budget(): OperationBudgets {
+	const made = new OperationBudgets(
+		Object.fromEntries(OPERATIONS.map((operation) => [operation, 1_000_000])) as Record<Operation, number>,
+	);
 	budgets.push(made);
 	return made;
 }
@@ -126,7 +129,8 @@ describe('PageGuard through discoverBatches', () => {
 		const api = new ScriptedListing((_token, call) => pages[call] ?? {items: []});
 		const counted = budget();
 		await discoverBatches(api, counted, {filter: {}, includeFinished: false}, new AbortController().signal);
-		expect(counted.grantedWithin(60_000)).toBe(3);
+		expect(counted.of('ListBatch').grantedWithin(60_000)).toBe(3);
+		expect(counted.of('GetBatch').grantedWithin(60_000)).toBe(0);
 	});
 });
 

@@ -1,5 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
-import {BURST_SECONDS, RequestBudget} from '../../source/poller/request-budget.js';
+import {getEventListeners} from 'node:events';
+import {BURST_SECONDS, RequestBudget, RequestSlots} from '../../source/poller/request-budget.js';
 
 describe('RequestBudget', () => {
 	beforeEach(() => vi.useFakeTimers({now: 0}));
@@ -65,5 +66,56 @@ describe('RequestBudget', () => {
 		const closed = budget.acquire('low');
 		budget.close();
 		await expect(closed).rejects.toThrow(/closed/);
+	});
+
+	it('keeps one abort listener per signal, not per waiter, with 10,000 waiters (O(1) acquire and abort)', async () => {
+		const budget = new RequestBudget({ratePerSecond: 1, burst: 1});
+		const shared = new AbortController();
+		const own = Array.from({length: 10_000}, () => new AbortController());
+		const outcomes = {granted: [] as number[], rejected: 0};
+		for (let i = 0; i < 10_000; i++) {
+			void budget.acquire(i % 2 === 0 ? 'high' : 'low', shared.signal).then(
+				() => outcomes.granted.push(i),
+				() => (outcomes.rejected += 1),
+			);
+		}
+		for (let i = 0; i < own.length; i++)
+			void budget.acquire('low', own[i]?.signal).then(
+				() => outcomes.granted.push(10_000 + i),
+				() => (outcomes.rejected += 1),
+			);
+		expect(getEventListeners(shared.signal, 'abort')).toHaveLength(1);
+		expect(getEventListeners(own[0]!.signal, 'abort')).toHaveLength(1);
+		expect(budget.waiting).toBe(19_999);
+		// Aborting every other own waiter drops it at once, without a scan of the queue.
+		for (let i = 0; i < own.length; i += 2) own[i]?.abort();
+		expect(budget.waiting).toBe(19_999 - 5_000);
+		shared.abort();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+		expect(budget.waiting).toBe(5_000);
+		expect(outcomes.rejected).toBe(10_000 - 1 + 5_000);
+		// What is left goes in order, skipping the aborted ones; a granted waiter's listener is gone.
+		await vi.advanceTimersByTimeAsync(10_000);
+		const own1 = outcomes.granted.filter((id) => id >= 10_000).slice(0, 5);
+		expect(own1).toEqual([10_001, 10_003, 10_005, 10_007, 10_009].slice(0, own1.length));
+		expect(getEventListeners(own[1]!.signal, 'abort')).toHaveLength(0);
+		budget.close();
+	});
+
+	it('shares in-flight slots between budgets: a release in one lets a waiter of another go', async () => {
+		const slots = new RequestSlots(1);
+		const a = new RequestBudget({ratePerSecond: 10, slots});
+		const b = new RequestBudget({ratePerSecond: 10, slots});
+		const releaseA = await a.acquire('high');
+		let bGranted = false;
+		void b.acquire('high').then(() => (bGranted = true));
+		await vi.advanceTimersByTimeAsync(1_000);
+		expect(bGranted).toBe(false);
+		releaseA();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(bGranted).toBe(true);
+		a.close();
+		b.close();
 	});
 });

@@ -29,13 +29,16 @@ export function headerCounts(snapshot: PollerSnapshot): HeaderCounts {
 }
 
 /**
- * Requests in the last minute against the most the budget allows in a minute (the rate for 60 s plus
- * the burst it may save up): one window for both, so the first never exceeds the second.
+ * The busiest operation's requests in the last minute against the most its own budget allows in a
+ * minute (its rate for 60 s plus the burst it may save up): one window for both, so the first never
+ * exceeds the second. Each operation has its own quota, so the one nearest its budget is what says
+ * how close the monitor is to being throttled; a total against a sum of budgets would not.
  */
 export function requestRateText(snapshot: PollerSnapshot): string {
 	const used = Math.round(snapshot.requestsPerSecond * 60);
 	const allowed = Math.round(snapshot.budgetPerSecond * 60 + (snapshot.requestBurst ?? 0));
-	return `${used}/${allowed} req/min`;
+	const operation = snapshot.busiestOperation ? `${snapshot.busiestOperation} ` : '';
+	return `${operation}${used}/${allowed} req/min`;
 }
 
 /**
