@@ -42,6 +42,9 @@ export class StaticPoller implements PollerHandle {
 	loadFailures(id: string): void {
 		this.requests.push(`failures:${id}`);
 	}
+	stopFailures(id: string): void {
+		this.requests.push(`stop-failures:${id}`);
+	}
 }
 
 /** A batch snapshot built from a GetBatch-like object, as the poller would make it. */

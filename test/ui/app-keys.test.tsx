@@ -99,6 +99,10 @@ describe('keys', () => {
 		await view.waitForFrame(() => poller.requests.includes('failures:1002'), 'the failure request');
 		await view.press('l');
 		expect(poller.requests.filter((request) => request === 'failures:1002')).toHaveLength(2);
+		// Closing the pane stops the loading: nobody is reading those reasons any more.
+		expect(poller.requests).not.toContain('stop-failures:1002');
+		await view.press(KEYS.escape);
+		await view.waitForFrame(() => poller.requests.includes('stop-failures:1002'), 'the loading to stop');
 	});
 
 	it('/ filters by name, id or status; Backspace edits; Esc clears', async () => {

@@ -170,7 +170,11 @@ function Monitor({
 			visible.length,
 		],
 	);
-	useLazyFailures(poller, failuresToLoad(state.detailOpen, selected));
+	useLazyFailures(
+		poller,
+		failuresToLoad(state.detailOpen, selected),
+		state.detailOpen ? selected?.id : undefined,
+	);
 
 	useScreenFacts(store, {
 		batches: snapshot.batches,

@@ -10,6 +10,8 @@ export interface PollerHandle {
 	pause(): void;
 	resume(): void;
 	loadFailures(id: string): void;
+	/** Stops loading failure reasons of batch `id` (its detail pane closed, or another batch was chosen). */
+	stopFailures(id: string): void;
 	readonly paused: boolean;
 }
 
