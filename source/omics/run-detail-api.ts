@@ -10,7 +10,7 @@ import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {callWithDeadline, type Page} from './batch-api.js';
 import {credentialChainOf, DEFAULT_REQUEST_TIMEOUT_MS, type OmicsConnection} from './omics-client.js';
 import {OmicsError, toOmicsError} from './omics-error.js';
-import {sanitizeText} from '../domain/sanitize-text.js';
+import {sanitizeText, stripUnsafe, stripUnsafeDeep} from '../domain/sanitize-text.js';
 import {parseLogStreamArn, type FailedTask, type LogTail, type RunDetail} from '../domain/run-detail.js';
 
 /** A failed run's details: GetRun, its failed tasks, the batch entry that started it, a log's tail. */
@@ -51,6 +51,17 @@ const defined = <T extends object>(record: T): T =>
 const abortSignal = (signal: AbortSignal) => ({abortSignal: signal});
 const token = (nextToken?: string) => (nextToken ? {startingToken: nextToken} : {});
 
+/** A log line: unsafe characters out, but its spacing kept (tools align their columns), bounded. */
+function logLine(message: unknown): string {
+	const line = stripUnsafe(typeof message === 'string' ? message : '').trimEnd();
+	return line.length <= MAX_LOG_LINE
+		? line
+		: `${Array.from(line)
+				.slice(0, MAX_LOG_LINE - 1)
+				.join('')}…`;
+}
+const MAX_LOG_LINE = 4000;
+
 /** The newest lines a log tail reads by default (the issue's "at least the last 50"). */
 export const DEFAULT_TAIL_LINES = 100;
 
@@ -88,7 +99,11 @@ export function createRunDetailApi(client: OmicsClient, options: RunDetailApiOpt
 			);
 			let parameters: string | undefined;
 			try {
-				parameters = run.parameters === undefined ? undefined : text(JSON.stringify(run.parameters), 500);
+				// Cleaned before encoding: JSON would turn an ESC into the six characters \u001b, out of the sanitiser's sight.
+				parameters =
+					run.parameters === undefined
+						? undefined
+						: text(JSON.stringify(stripUnsafeDeep(run.parameters)), 500);
 			} catch {
 				parameters = undefined;
 			}
@@ -159,6 +174,7 @@ export function createRunDetailApi(client: OmicsClient, options: RunDetailApiOpt
 					code: 'BadArn',
 					action: 'logs:GetLogEvents',
 				});
+			const limit = Math.max(1, Math.min(10_000, tailOptions.limit ?? DEFAULT_TAIL_LINES));
 			const logsApi = await logsClient();
 			const {GetLogEventsCommand} = await import('@aws-sdk/client-cloudwatch-logs');
 			let output;
@@ -173,7 +189,7 @@ export function createRunDetailApi(client: OmicsClient, options: RunDetailApiOpt
 								logGroupName: name.group,
 								logStreamName: name.stream,
 								startFromHead: false,
-								limit: Math.max(1, Math.min(10_000, tailOptions.limit ?? DEFAULT_TAIL_LINES)),
+								limit,
 								...(tailOptions.olderToken ? {nextToken: tailOptions.olderToken} : {}),
 							}),
 							abortSignal(bounded),
@@ -186,13 +202,14 @@ export function createRunDetailApi(client: OmicsClient, options: RunDetailApiOpt
 			const lines = (output.events ?? []).map((event) =>
 				defined({
 					timestamp: typeof event.timestamp === 'number' ? date(new Date(event.timestamp)) : undefined,
-					message: sanitizeText(event.message, 4000),
+					message: logLine(event.message),
 				}),
 			);
 			// At the start of the stream the service hands back the token that was passed: nothing older.
+			// Fewer lines than asked for: the stream's start was reached.
 			const older = output.nextBackwardToken;
 			const olderToken =
-				older && older !== tailOptions.olderToken && lines.length > 0 ? text(older, 512) : undefined;
+				older && older !== tailOptions.olderToken && lines.length >= limit ? text(older, 512) : undefined;
 			return {lines, ...(olderToken ? {olderToken} : {})};
 		},
 	};

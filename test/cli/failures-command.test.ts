@@ -282,7 +282,6 @@ describe('batchtop failures refused or hostile', () => {
 						{env: cliEnv()},
 					);
 					expect(result.code, `${id} ${format.join('')}: ${result.stderr}`).toBe(0);
-					// eslint-disable-next-line no-control-regex
 					expect(result.stdout).not.toMatch(
 						/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
 					);
