@@ -210,6 +210,8 @@ describe('batchtop failures (built CLI against the emulator)', () => {
 		const unknown = await runCli(args('999999'), {env});
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toMatch(/^batchtop: not found: batch 999999 .*\n$/);
+		// ListRuns alone answers an empty list for a batch that does not exist: still exit 2.
+		expect((await runCli(args('999999', '--kind', 'run'), {env})).code).toBe(2);
 		for (const bad of [
 			[],
 			['x y'],
@@ -261,9 +263,34 @@ describe('batchtop failures refused or hostile', () => {
 		}
 	});
 
-	it('the hostile scenario never gets a control character to stdout, in any format', async () => {
-		const emulator = await startEmulator({scenario: 'hostile', speed: 1000, catchUpFirst: true});
+	// The built-in hostile scenario's failed submissions are plain; this one's carry escapes in their
+	// run setting ids and messages (checked below through the SDK), so both paths are attacked.
+	const HOSTILE_SUBMISSIONS: Scenario = {
+		seed: 7,
+		account: FAST_ACCOUNT,
+		defaults: {...FAST_DEFAULTS, hostileText: true} as Scenario['defaults'],
+		batches: [
+			{
+				name: 'hostile-submissions',
+				totalRuns: 80,
+				submissionFailureShare: 0.4,
+				runFailureShare: 0.3,
+				runSettingIdPrefix: 'id\u001b[1m\u202e-',
+			},
+		],
+	};
+	it.each([
+		['hostile', 'hostile' as const],
+		['hostile submissions', HOSTILE_SUBMISSIONS],
+	])('the %s scenario never gets a control character to stdout, in any format', async (_name, scenario) => {
+		const emulator = await startEmulator({scenario, speed: 1000, catchUpFirst: true});
 		try {
+			if (scenario !== 'hostile') {
+				const raw = await omicsClient(emulator.url).send(
+					new ListRunsInBatchCommand({batchId: emulator.batchIds[0] ?? '', submissionStatus: 'FAILED'}),
+				);
+				expect(raw.runs?.some((run) => run.runSettingId?.includes('\u001b'))).toBe(true);
+			}
 			let listed = 0;
 			for (const id of emulator.batchIds)
 				for (const format of [[], ['--json'], ['--csv']]) {
