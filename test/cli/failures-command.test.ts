@@ -244,6 +244,22 @@ describe('batchtop failures (built CLI against the emulator)', () => {
 });
 
 describe('batchtop failures refused or hostile', () => {
+	it('--demo reads the built-in emulator (the demo seed fixes its batch ids)', async () => {
+		const demo = await startEmulator({scenario: 'demo'});
+		const ids = [...demo.batchIds];
+		await demo.stop();
+		let listed = 0;
+		for (const id of ids.slice(0, 4)) {
+			const result = await runCli(['failures', id, '--demo', '--json', '--max-rps', '200'], {env: cliEnv()});
+			expect(result.code, result.stderr).toBe(0);
+			for (const line of result.stdout.split('\n').filter(Boolean)) {
+				expect(FailureRecordSchema.parse(JSON.parse(line)).batchId).toBe(id);
+				listed++;
+			}
+		}
+		expect(listed).toBeGreaterThan(0);
+	});
+
 	it('denied (the emulator fault deny) exits 4 with one line naming the action', async () => {
 		const emulator = await startEmulator({
 			scenario: SCENARIO,
