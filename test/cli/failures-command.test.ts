@@ -43,7 +43,7 @@ const FIELDS = [
 
 /** Polls GetBatch until the batch has finished, so that the CLI and the test see the same failures. */
 async function processed(client: OmicsClient, batchId: string): Promise<void> {
-	for (let attempt = 0; attempt < 200; attempt++) {
+	for (let attempt = 0; attempt < 600; attempt++) {
 		const batch = await client.send(new GetBatchCommand({batchId}));
 		if (batch.status === 'PROCESSED') return;
 		await new Promise((resolve) => setTimeout(resolve, 50));
@@ -302,6 +302,7 @@ describe('batchtop failures refused or hostile', () => {
 		const emulator = await startEmulator({scenario, speed: 1000, catchUpFirst: true});
 		try {
 			if (scenario !== 'hostile') {
+				await processed(omicsClient(emulator.url), emulator.batchIds[0] ?? '');
 				const raw = await omicsClient(emulator.url).send(
 					new ListRunsInBatchCommand({batchId: emulator.batchIds[0] ?? '', submissionStatus: 'FAILED'}),
 				);
