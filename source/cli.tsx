@@ -8,6 +8,7 @@ import {FLAGS, HELP, kebabCase, type Flags} from './cli/cli-flags.js';
 import {defaultConfigFilePath, readConfigFile} from './cli/config-file.js';
 import {endingOf, ExitCode, UsageError} from './cli/exit-codes.js';
 import {runEmulatorCommand} from './cli/emulator-command.js';
+import {parseFailuresConfig, rejectFailuresFlagsElsewhere} from './cli/failures-config.js';
 import {parseConfig} from './cli/parse-config.js';
 import {printConfigLines, printConfigRecord} from './cli/print-config.js';
 import {runWatch} from './cli/run-watch.js';
@@ -30,6 +31,19 @@ async function main(): Promise<number> {
 	// The config file is read (and validated, in parseConfig) before anything touches the terminal or
 	// the network; the emulator takes none of its settings.
 	const configPath = input[0] === 'emulator' ? undefined : defaultConfigFilePath(process.env);
+	if (input[0] === 'failures') {
+		const failures = parseFailuresConfig(
+			input,
+			flags,
+			process.env,
+			configPath === undefined ? undefined : readConfigFile(configPath),
+		);
+		startDiagnosticsLog(process.env['BATCHTOP_DIAGNOSTICS']);
+		// Loaded only here: the watch and --version never parse it.
+		const {runFailuresCommand} = await import('./cli/failures-command.js');
+		return runFailuresCommand(failures);
+	}
+	rejectFailuresFlagsElsewhere(flags);
 	const config = parseConfig(
 		input,
 		flags,

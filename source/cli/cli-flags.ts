@@ -38,6 +38,9 @@ export const FLAGS = {
 	mouse: {type: 'boolean'},
 	sort: {type: 'string'},
 	printConfig: {type: 'boolean'},
+	// batchtop failures
+	csv: {type: 'boolean'},
+	kind: {type: 'string'},
 	// Demo and emulator
 	demo: {type: 'boolean'},
 	scenario: {type: 'string'},
@@ -61,9 +64,10 @@ export type Flags = Readonly<Partial<TypedFlags<typeof FLAGS>>>;
 /**
  * Where a flag applies: `watch` (batchtop [IDS], --demo included), `emulator` (batchtop emulator only),
  * `simulation` (batchtop emulator and --demo: they configure the simulated account), and, for watch
- * flags, whether they also apply to --once (which reads every batch once and exits).
+ * flags, whether they also apply to --once (which reads every batch once and exits); `failures`:
+ * `batchtop failures` only (which flags of the others it takes: cli/failures-config.ts).
  */
-export type FlagScope = 'watch' | 'watch-not-once' | 'emulator' | 'simulation';
+export type FlagScope = 'watch' | 'watch-not-once' | 'emulator' | 'simulation' | 'failures';
 
 /** Every flag's scope; a flag added to FLAGS without one does not compile. */
 export const FLAG_SCOPES: {readonly [Name in FlagName]: FlagScope} = {
@@ -97,6 +101,8 @@ export const FLAG_SCOPES: {readonly [Name in FlagName]: FlagScope} = {
 	mouse: 'watch-not-once',
 	sort: 'watch',
 	printConfig: 'watch',
+	csv: 'failures',
+	kind: 'failures',
 	demo: 'watch',
 	scenario: 'simulation',
 	speed: 'simulation',
@@ -120,6 +126,7 @@ export const HELP = `
     $ batchtop [options]                               watch every active batch (and new ones)
     $ batchtop --demo                                  watch the built-in emulator's demo account
     $ batchtop emulator [--port N] [--scenario S]      serve the emulator
+    $ batchtop failures BATCH [--json|--csv] [--kind K] list every failure of a batch
 
   AWS (same names as the AWS CLI; AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_OMICS and the other
   AWS_* variables work too, and so does the SDK's credential chain, SSO profiles included)
@@ -162,6 +169,11 @@ export const HELP = `
     --mouse               The wheel scrolls the focused pane, a click selects a batch (off by default:
                           while it is on, the terminal's own text selection needs Shift)
     --sort MODE           The monitor's first sort: status (default), name, progress or age
+
+  batchtop failures BATCH_ID|BATCH_ARN (one line per failed submission and failed run; also takes
+  --region, --profile, --endpoint-url, --max-rps, --request-timeout, --json, --demo; exit 0 when listed)
+    --csv                 RFC 4180 CSV with a header row (--json: NDJSON, fields in README)
+    --kind K              submission, run or all (default)
 
   Demo and emulator
     --demo                Start the emulator in-process and watch it: no AWS account needed

@@ -64,7 +64,7 @@ const seconds = (ms: number): string => `${Math.round(ms / 100) / 10}s`;
  * "unavailable" error, never a silent freeze. A reset of a reused keep-alive socket is retried once,
  * at once: the server closed an idle connection and never saw the request.
  */
-async function callWithDeadline<T>(
+export async function callWithDeadline<T>(
 	operation: string,
 	subject: string,
 	deadlineMs: number,

@@ -249,6 +249,29 @@ export function createOmicsClient(
 ): OmicsClient {
 	const shared = loadSharedConfig(env);
 	const endpoint = resolveEndpoint(connection, env, shared)?.url;
+	const {config, chain} = sharedClientConfig(connection, env, shared);
+	const client = new OmicsClient({
+		...config,
+		// resolveEndpoint has read the configured endpoints, for this profile; the SDK would read them for
+		// AWS_PROFILE's only, and keep the host prefix on them.
+		ignoreConfiguredEndpointUrls: true,
+		...(endpoint ? {endpoint, disableHostPrefix: !isAwsServiceEndpoint(endpoint)} : {}),
+	});
+	if (chain) chains.set(client, chain);
+	return client;
+}
+
+/**
+ * What every AWS client batchtop makes shares with the Omics one (createOmicsClient): region, profile,
+ * the credential chain (wrapped, its nested clients on the same agents), one attempt, the SDK log
+ * sink, the proxy, CAs and timeouts. The endpoint is each client's own. Register the chain with
+ * `registerCredentialChain` so the deadline can name the chain when it is what hangs.
+ */
+export function sharedClientConfig(
+	connection: OmicsConnection,
+	env: NodeJS.ProcessEnv = process.env,
+	shared: SharedConfig = loadSharedConfig(env),
+) {
 	const proxy = connection.direct ? undefined : resolveProxySettings(env);
 	const trusted = trustedCertificates(connection.profile, env);
 	const log = connection.log ?? (() => {});
@@ -262,13 +285,9 @@ export function createOmicsClient(
 	const chain = connection.credentials
 		? undefined
 		: {context: credentialContext(connection.profile, env, shared), pending: 0};
-	const client = new OmicsClient({
+	const config = {
 		...(connection.region ? {region: connection.region} : {}),
 		...(connection.profile ? {profile: connection.profile} : {}),
-		// resolveEndpoint has read the configured endpoints, for this profile; the SDK would read them for
-		// AWS_PROFILE's only, and keep the host prefix on them.
-		ignoreConfiguredEndpointUrls: true,
-		...(endpoint ? {endpoint, disableHostPrefix: !isAwsServiceEndpoint(endpoint)} : {}),
 		...(chain
 			? {
 					// The default chain, as the SDK would build it, but its nested clients (STS for assumed
@@ -314,7 +333,14 @@ export function createOmicsClient(
 			connectionTimeout: Math.min(5_000, timeout),
 			logger,
 		},
-	});
+	};
+	return {config, chain};
+}
+
+/** Makes credentialChainOf(client) answer for a client built from sharedClientConfig. */
+export function registerCredentialChain(
+	client: object,
+	chain: {context: CredentialContext; pending: number} | undefined,
+): void {
 	if (chain) chains.set(client, chain);
-	return client;
 }
