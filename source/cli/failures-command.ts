@@ -2,15 +2,10 @@ import {setMaxListeners} from 'node:events';
 import type {FailureRecord} from '../domain/failure-record.js';
 import {sanitizeText} from '../domain/sanitize-text.js';
 import {createBatchApi, type BatchApi} from '../omics/batch-api.js';
-import {
-	createOmicsClient,
-	DEFAULT_REQUEST_TIMEOUT_MS,
-	describeConnection,
-	type OmicsConnection,
-} from '../omics/omics-client.js';
+import {createOmicsClient, DEFAULT_REQUEST_TIMEOUT_MS, describeConnection} from '../omics/omics-client.js';
 import {OmicsError} from '../omics/omics-error.js';
 import {createRunDetailApi, type RunDetailApi} from '../omics/run-detail-api.js';
-import {diagnosticsNote} from '../output/diagnostics-log.js';
+import {connectionFor} from './demo-connection.js';
 import {
 	failureCsvHeader,
 	failureCsvRow,
@@ -25,7 +20,6 @@ import type {FailuresConfig} from './failures-config.js';
 import {exitForOmicsError} from './omics-exit.js';
 import {resolveRegion} from './resolve-region.js';
 
-const DEMO_CREDENTIALS = {accessKeyId: 'demo', secretAccessKey: 'demo'};
 const text = (value: unknown, max = 2000): string | null => sanitizeText(value, max) || null;
 
 interface Reader {
@@ -118,16 +112,7 @@ export async function runFailuresCommand(
 	// One signal for every waiting request: legitimately more listeners than Node's warning threshold.
 	setMaxListeners(0, abort.signal);
 	try {
-		const connection: OmicsConnection = emulator
-			? {
-					endpointUrl: emulator.url,
-					region: emulator.region,
-					credentials: DEMO_CREDENTIALS,
-					requestTimeoutMs: config.requestTimeoutMs ?? 5_000,
-					log: diagnosticsNote,
-					direct: true,
-				}
-			: {...config.connection, log: diagnosticsNote};
+		const connection = connectionFor(config.connection, config.requestTimeoutMs, emulator);
 		const region = await resolveRegion(connection, [config.reference]);
 		const where = emulator ? `the demo emulator ${emulator.url}` : describeConnection(connection, region);
 		const client = createOmicsClient({...connection, region});

@@ -1,11 +1,6 @@
 import {createBatchApi} from '../omics/batch-api.js';
-import {
-	createOmicsClient,
-	DEFAULT_REQUEST_TIMEOUT_MS,
-	describeConnection,
-	type OmicsConnection,
-} from '../omics/omics-client.js';
-import {diagnosticsNote} from '../output/diagnostics-log.js';
+import {createOmicsClient, DEFAULT_REQUEST_TIMEOUT_MS, describeConnection} from '../omics/omics-client.js';
+import {connectionFor} from './demo-connection.js';
 import {writeErrorLine} from '../output/output-guard.js';
 import {BatchPoller} from '../poller/batch-poller.js';
 import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
@@ -20,8 +15,6 @@ import {resolveRegion} from './resolve-region.js';
 import {runOnce} from './run-once.js';
 import {runScriptWatch, watchEndRules} from './script-watch.js';
 import type {WatchConfig} from './watch-config.js';
-
-const DEMO_CREDENTIALS = {accessKeyId: 'demo', secretAccessKey: 'demo'};
 
 /** `batchtop [IDS]`: connect (or start the demo emulator), then the TUI, the script watch, or --once. */
 export async function runWatch(config: WatchConfig, write: (line: string) => void): Promise<number> {
@@ -55,17 +48,7 @@ async function watch(
 ): Promise<number> {
 	const emulator = config.demo ? await startEmulatorForCli(config.demo) : undefined;
 	try {
-		const connection: OmicsConnection = emulator
-			? {
-					endpointUrl: emulator.url,
-					region: emulator.region,
-					credentials: DEMO_CREDENTIALS,
-					requestTimeoutMs: config.requestTimeoutMs ?? 5_000,
-					log: diagnosticsNote,
-					// The demo emulator is on this machine: never through a corporate proxy.
-					direct: true,
-				}
-			: {...config.connection, log: diagnosticsNote};
+		const connection = connectionFor(config.connection, config.requestTimeoutMs, emulator);
 		const region = await resolveRegion(connection, config.references);
 		// Like k9s's context: which account settings are in use is on screen and in every message: the
 		// profile, the region and the endpoint in use (--endpoint-url, AWS_ENDPOINT_URL_OMICS,
