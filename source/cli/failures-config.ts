@@ -4,6 +4,7 @@ import {FLAG_SCOPES, kebabCase, type FlagName, type Flags} from './cli-flags.js'
 import {parseConfigFile, type ConfigFileSource} from './config-file.js';
 import {emulatorOptionsFromFlags, type EmulatorRequest} from './emulator-command.js';
 import {UsageError} from './exit-codes.js';
+import {checkConnectionFlags} from './connection-flags.js';
 import {resolveSettings} from './settings.js';
 
 export type FailuresFormat = 'plain' | 'json' | 'csv';
@@ -78,20 +79,7 @@ export function parseFailuresConfig(
 	if (kind !== 'submission' && kind !== 'run' && kind !== 'all')
 		throw new UsageError(`--kind "${flags.kind}" is not one of submission, run, all`);
 	const {endpointUrl} = flags;
-	if (demo && (flags.region !== undefined || flags.profile !== undefined || endpointUrl !== undefined))
-		throw new UsageError('--demo runs its own emulator; drop --region, --profile and --endpoint-url');
-	if (endpointUrl !== undefined) {
-		let url: URL | undefined;
-		try {
-			url = new URL(endpointUrl);
-		} catch {
-			url = undefined;
-		}
-		if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-			throw new UsageError(
-				`--endpoint-url "${endpointUrl}" is not an http(s) URL such as http://127.0.0.1:4566`,
-			);
-	}
+	checkConnectionFlags(flags, demo);
 	const file = configFile ? parseConfigFile(configFile, env['HOME'] || undefined) : undefined;
 	const settings = resolveSettings({flags, env, ...(file ? {file} : {}), demo, references: [reference]});
 	const requestTimeoutMs =

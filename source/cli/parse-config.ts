@@ -6,6 +6,7 @@ import type {Flags} from './cli-flags.js';
 import {parseConfigFile, type ConfigFile, type ConfigFileSource} from './config-file.js';
 import {emulatorOptionsFromFlags} from './emulator-command.js';
 import {UsageError} from './exit-codes.js';
+import {checkConnectionFlags} from './connection-flags.js';
 import {rejectFlagsThatDoNotApply} from './flag-scope.js';
 import {parseDuration} from './parse-duration.js';
 import {parseBudgets} from './parse-budgets.js';
@@ -79,21 +80,7 @@ export function parseConfig(
 
 	const demo = flags.demo === true;
 	const {endpointUrl} = flags;
-	if (demo && (flags.region !== undefined || flags.profile !== undefined || endpointUrl !== undefined))
-		throw new UsageError('--demo runs its own emulator; drop --region, --profile and --endpoint-url');
-	if (endpointUrl !== undefined) {
-		let url: URL | undefined;
-		try {
-			url = new URL(endpointUrl);
-		} catch {
-			url = undefined;
-		}
-		if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-			throw new UsageError(
-				`--endpoint-url "${endpointUrl}" is not an http(s) URL such as http://127.0.0.1:4566`,
-			);
-		}
-	}
+	checkConnectionFlags(flags, demo);
 	if (flags.plain === true && flags.json === true) throw new UsageError('choose one of --plain and --json');
 
 	// The file is validated whole, even for keys a flag overrides: a mistake in it is reported today.
