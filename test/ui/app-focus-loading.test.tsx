@@ -141,7 +141,7 @@ describe('focus, loading and what the keys say', () => {
 		expect(text).not.toContain('Press ? or Esc to close.');
 		await view.press('j');
 		text = plain(await view.waitForFrame((t) => t.includes('↑ 1 more'), 'scrolled one line'));
-		await view.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+		await view.press(...Array.from({length: 8}, () => KEYS.pageDown));
 		text = plain(
 			await view.waitForFrame((t) => t.includes('Press ? or Esc to close.'), 'the end of the help'),
 		);

@@ -15,7 +15,11 @@ import {listColumns} from '../layout/list-columns.js';
 import {selectionWindow} from '../layout/scroll-window.js';
 import {widestName as widestNameOf} from '../lines/batch-names.js';
 import {headerLine} from '../lines/header-line.js';
-import {detailLines} from '../lines/detail-lines.js';
+import {detailDocument} from '../lines/detail-lines.js';
+import {useDrillView} from '../hooks/use-drill-view.js';
+import {batchCopyTargets, type AwsCliContext} from '../state/copy-targets.js';
+import {selectedGroup, type DrillFacts} from '../state/drill-reducer.js';
+import type {RetryManifestOutcome} from '../hooks/use-ui-effects.js';
 import {footerLine} from '../lines/footer-line.js';
 import {helpLines} from '../lines/help-lines.js';
 import {clockInterval} from '../state/clock-interval.js';
@@ -50,7 +54,15 @@ export interface AppProps {
 	readonly initialSort?: SortMode;
 	/** --mouse: the terminal's mouse reports (wheel, clicks), mapped to the keys' actions. */
 	readonly mouse?: MouseSource;
+	/** Where the aws CLI lines `y` copies point (the monitor's own region, endpoint and profile). */
+	readonly awsCli?: AwsCliContext;
+	/** `y`: put batchtop's own sanitised text on the terminal's clipboard (OSC 52). */
+	readonly onCopy?: (text: string) => void;
+	/** `e`: write the selected batch's retry manifest. */
+	readonly onRetryManifest?: (batchId: string) => Promise<RetryManifestOutcome>;
 }
+
+const NO_CLI: AwsCliContext = {};
 
 /** The root: provides the render options (glyphs, colour, ASCII) to everything below, then draws the monitor. */
 export function App({glyphs, color, ascii, ...rest}: AppProps) {
@@ -78,6 +90,9 @@ function Monitor({
 	onRedraw,
 	initialSort = INITIAL_UI_STATE.sort,
 	mouse,
+	awsCli = NO_CLI,
+	onCopy,
+	onRetryManifest,
 }: MonitorProps) {
 	const {glyphs, ascii} = useRenderOptions();
 	const snapshot = usePollerSnapshot(poller);
@@ -115,18 +130,58 @@ function Monitor({
 	// Data newer than the last tick is "just fetched", never negative ages.
 	const now = Math.max(clock, selected?.lastUpdated ?? 0);
 
-	const tables = useFailureBlocks(
-		state.detailOpen ? selected?.failures : undefined,
-		layout.panelColumns,
-		ascii,
+	const failures = state.detailOpen ? selected?.failures : undefined;
+	const groupRefs = useMemo(
+		() => [
+			...(failures?.submissions.groups ?? []).map((group) => ({kind: 'submission' as const, key: group.key})),
+			...(failures?.runs.groups ?? []).map((group) => ({kind: 'run' as const, key: group.key})),
+		],
+		[failures],
 	);
-	const detail = useMemo(
+	const chosenGroup =
+		groupRefs[
+			selectedGroup(
+				state,
+				groupRefs.map((ref) => ({...ref, reason: '', line: 0})),
+			)
+		];
+	const detailFocused = keyContext(state) === 'detail';
+	const tables = useFailureBlocks(failures, layout.panelColumns, ascii, {
+		...(chosenGroup ?? {}),
+		focused: detailFocused,
+	});
+	const document = useMemo(
 		() =>
 			state.detailOpen && selected
-				? detailLines(selected, now, {width: layout.panelColumns, glyphs, tables, paused: snapshot.paused})
-				: [],
+				? detailDocument(selected, now, {width: layout.panelColumns, glyphs, tables, paused: snapshot.paused})
+				: {lines: [], groups: []},
 		[state.detailOpen, selected, now, layout.panelColumns, glyphs, tables, snapshot.paused],
 	);
+	const detail = document.lines;
+	const drillView = useDrillView({
+		drill: poller.drill,
+		state,
+		batch: selected,
+		width: layout.panelColumns,
+		rows: panes.panelRows,
+		glyphs,
+		focused: state.focus === 'detail' && !state.editingFilter,
+		cli: awsCli,
+	});
+	const drillFacts: DrillFacts = {
+		groups: document.groups,
+		...(drillView?.facts ?? {}),
+		...(drillView
+			? {}
+			: selected
+				? {
+						copy: {
+							at: `batch:${selected.id}`,
+							targets: batchCopyTargets({id: selected.id, arn: selected.view?.arn}, awsCli),
+						},
+					}
+				: {}),
+	};
 	const help = useMemo(() => helpLines(layout.panelColumns, glyphs), [layout.panelColumns, glyphs]);
 	const panelWidth = layout.panelColumns;
 	const narrow = layout.kind === 'narrow';
@@ -187,8 +242,11 @@ function Monitor({
 		tooSmall: layout.kind === 'too-small',
 		timelineRows: Math.max(0, panel.split.timelineRows - 1),
 		timelineLines: panel.timeline.length,
+		drill: drillFacts,
 	});
-	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw});
+	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw, onCopy, onRetryManifest}, (action) =>
+		store.dispatch(action),
+	);
 	const context = useCallback(() => keyContext(store.get()), [store]);
 	const onAction = useCallback((action: UiAction) => run(store.dispatch(action)), [run, store]);
 	useKeyInput(context, onAction);
@@ -238,6 +296,7 @@ function Monitor({
 						now={now}
 						stallMs={stallMs}
 						detail={detail}
+						drill={drillView}
 						help={help}
 						panel={panel}
 					/>

@@ -9,6 +9,7 @@ import {failureProgress} from '../state/failure-progress.js';
 import type {PanelContent} from '../state/panel-content.js';
 import type {UiState} from '../state/ui-state.js';
 import type {Line} from '../text/styled-line.js';
+import type {DrillView} from '../hooks/use-drill-view.js';
 import {LinesView} from './lines-view.js';
 import {PaneTitle} from './pane-title.js';
 import {useRenderOptions} from './render-options.js';
@@ -25,6 +26,8 @@ export interface MainPaneProps {
 	readonly now: number;
 	readonly stallMs: number;
 	readonly detail: readonly Line[];
+	/** The drill-down's level below the detail pane, when one is open. */
+	readonly drill?: DrillView | undefined;
 	readonly help: readonly Line[];
 	/** The selected batch's panel (panelContent): its own lines, more of it, and the event timeline. */
 	readonly panel: PanelContent;
@@ -58,6 +61,26 @@ export function MainPane(props: MainPaneProps) {
 				width={width}
 				height={panes.panelRows}
 			/>
+		);
+	} else if (state.detailOpen && props.drill) {
+		const drill = props.drill;
+		const focused = state.focus === 'detail' && !state.editingFilter;
+		heading = title(drill.title, focused, drill.status);
+		body = (
+			<>
+				<LinesView lines={drill.breadcrumb} width={width} height={drill.breadcrumb.length} />
+				{drill.offset === undefined ? (
+					<LinesView lines={drill.body} width={width} height={drill.rows} />
+				) : (
+					<ScrolledLines
+						lines={drill.body}
+						width={width}
+						rows={drill.rows}
+						offset={drill.offset}
+						keys={focused ? scrollKeys : 'Tab, then j/k'}
+					/>
+				)}
+			</>
 		);
 	} else if (state.detailOpen) {
 		const focused = state.focus === 'detail' && !state.editingFilter;

@@ -1,24 +1,41 @@
-import {useCallback} from 'react';
+import {useCallback, useRef} from 'react';
 import {useApp} from 'ink';
-import type {UiEffect} from '../state/ui-action.js';
+import type {UiAction, UiEffect} from '../state/ui-action.js';
+import {retryManifestNotice} from '../lines/retry-manifest-notice.js';
 import type {PollerHandle} from './use-poller-snapshot.js';
 
 export type QuitReason = 'quit' | 'interrupt';
 
-/** What the App was given to call on the way out, on Ctrl-Z and on Ctrl-L. */
+/** What writing a retry manifest came to: where, how many entries, and the failed submissions it could not rebuild. */
+export interface RetryManifestOutcome {
+	readonly path: string;
+	readonly entries: number;
+	readonly missing: readonly string[];
+	readonly incomplete: boolean;
+}
+
+/** What the App was given to call on the way out, on Ctrl-Z and on Ctrl-L, and for `y` and `e`. */
 export interface UiCallbacks {
 	readonly onQuit: (reason: QuitReason) => void;
 	readonly onSuspend?: (() => void) | undefined;
 	readonly onRedraw?: (() => void) | undefined;
+	readonly onCopy?: ((text: string) => void) | undefined;
+	readonly onRetryManifest?: ((batchId: string) => Promise<RetryManifestOutcome>) | undefined;
 }
 
-/** Runs the effects the UI state asks for: poller calls, quitting, suspending, redrawing. Stable across renders. */
+/**
+ * Runs the effects the UI state asks for: poller calls, quitting, suspending, redrawing, copying, writing
+ * a retry manifest (what it came to arrives later through `dispatch`, as a notice). Stable across renders.
+ */
 export function useUiEffects(
 	poller: PollerHandle,
 	callbacks: UiCallbacks,
+	dispatch: (action: UiAction) => void,
 ): (effects: readonly UiEffect[]) => void {
 	const {exit} = useApp();
-	const {onQuit, onSuspend, onRedraw} = callbacks;
+	const {onQuit, onSuspend, onRedraw, onCopy, onRetryManifest} = callbacks;
+	// One manifest at a time: each reads every failure of its batch.
+	const writing = useRef(false);
 	return useCallback(
 		(effects: readonly UiEffect[]) => {
 			for (const effect of effects) {
@@ -44,9 +61,36 @@ export function useUiEffects(
 						break;
 					case 'redraw':
 						onRedraw?.();
+						break;
+					case 'copy':
+						onCopy?.(effect.text);
+						break;
+					case 'older-lines':
+						poller.drill?.loadOlderLines(effect.runId, effect.stream);
+						break;
+					case 'retry-manifest':
+						if (!onRetryManifest) {
+							dispatch({type: 'notice', text: 'e: retry manifests cannot be written here'});
+						} else if (writing.current) {
+							dispatch({type: 'notice', text: 'e: a retry manifest is being written; wait for it'});
+						} else {
+							writing.current = true;
+							onRetryManifest(effect.id)
+								.then(
+									(outcome) => dispatch({type: 'notice', text: retryManifestNotice(outcome)}),
+									(error: unknown) =>
+										dispatch({
+											type: 'notice',
+											text: `e: could not write the retry manifest: ${error instanceof Error ? error.message : String(error)}`,
+										}),
+								)
+								.finally(() => {
+									writing.current = false;
+								});
+						}
 				}
 			}
 		},
-		[poller, exit, onQuit, onSuspend, onRedraw],
+		[poller, exit, onQuit, onSuspend, onRedraw, onCopy, onRetryManifest, dispatch],
 	);
 }

@@ -40,9 +40,16 @@ export interface Binding {
 
 const is = (character: string) => (input: string, key: Key) => input === character && !key.ctrl && !key.meta;
 const PANES: readonly KeyContext[] = ['list', 'detail', 'timeline'];
-const VIEWING: readonly KeyContext[] = ['list', 'detail', 'timeline', 'help'];
-const EVERYWHERE: readonly KeyContext[] = ['list', 'detail', 'timeline', 'help', 'filter'];
+/** The drill-down's levels below the detail pane: a failure group's entries, one run. */
+const DRILL: readonly KeyContext[] = ['group', 'run'];
+const ACTING: readonly KeyContext[] = [...PANES, ...DRILL];
+const VIEWING: readonly KeyContext[] = [...ACTING, 'help'];
+const EVERYWHERE: readonly KeyContext[] = [...VIEWING, 'filter'];
 const detailOpen = (view: FooterView) => view.state.detailOpen;
+const runLogOf = (view: FooterView) => {
+	const level = view.state.drill.at(-1);
+	return level?.type === 'run' ? level.log : 'task';
+};
 
 /** Text typed into the filter: letters, digits, punctuation, symbols and spaces; control characters never. */
 const filterText = (input: string) => input.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '');
@@ -55,19 +62,20 @@ const filterText = (input: string) => input.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu
 export const BINDINGS: readonly Binding[] = [
 	{
 		keys: '↑/↓ j/k',
-		description: 'move the selection; scroll the detail pane or the timeline when it has focus, and the help',
+		description:
+			'move the selection (a batch, a failed entry); scroll the detail pane, the timeline, a run or the help',
 		contexts: VIEWING,
 		footer: [
-			{label: 'move', contexts: ['list'], rank: 3},
-			{label: 'scroll', contexts: ['detail', 'timeline'], rank: 3},
+			{label: 'move', contexts: ['list', 'group'], rank: 3},
+			{label: 'scroll', contexts: ['detail', 'timeline', 'run'], rank: 3},
 		],
 		matches: (input, key) => key.upArrow || key.downArrow || is('j')(input, key) || is('k')(input, key),
 		action: (input, key) => ({type: 'move', delta: key.upArrow || input === 'k' ? -1 : 1}),
 	},
 	{
 		keys: 'g/G',
-		description: 'first / last batch',
-		contexts: PANES,
+		description: 'first / last batch (entry); the top / the newest log lines of a run',
+		contexts: ACTING,
 		matches: (input, key) => is('g')(input, key) || is('G')(input, key) || key.home || key.end,
 		action: (input, key) => (input === 'g' || key.home ? {type: 'first'} : {type: 'last'}),
 	},
@@ -80,9 +88,11 @@ export const BINDINGS: readonly Binding[] = [
 	},
 	{
 		keys: 'Esc',
-		description: 'clear the filter / close help or detail / leave the timeline (never destructive)',
+		description:
+			'clear the filter / close help or detail / leave the timeline / one level back up the drill-down (never destructive)',
 		contexts: EVERYWHERE,
 		footer: [
+			{label: 'back', contexts: DRILL, rank: 2},
 			{label: 'clear/close', contexts: ['help'], rank: 2},
 			{label: 'clear', contexts: ['filter'], rank: 2},
 			// What Esc does next (see the reducer): clear a kept filter first, else close the detail pane.
@@ -100,10 +110,22 @@ export const BINDINGS: readonly Binding[] = [
 		action: () => ({type: 'escape'}),
 	},
 	{
+		keys: 'Enter',
+		description:
+			'in the detail pane, open the selected failure group (n/N choose it); in a group, open the selected run',
+		contexts: ['detail', ...DRILL],
+		footer: [
+			{label: 'open group', contexts: ['detail'], rank: 2},
+			{label: 'open run', contexts: ['group'], rank: 2},
+		],
+		matches: (_input, key) => key.return,
+		action: () => ({type: 'open'}),
+	},
+	{
 		keys: 'Enter/d',
-		description: 'open or close the detail pane (it takes the focus)',
+		description: 'open or close the detail pane (it takes the focus; there, d closes it)',
 		contexts: PANES,
-		footer: [{label: 'detail', contexts: PANES, rank: 2}],
+		footer: [{label: 'detail', contexts: ['list', 'timeline'], rank: 2}],
 		matches: (input, key) => key.return || is('d')(input, key),
 		action: () => ({type: 'toggle-detail'}),
 	},
@@ -136,9 +158,65 @@ export const BINDINGS: readonly Binding[] = [
 		action: (_input, key) => ({type: 'page', delta: key.pageUp ? -1 : 1}),
 	},
 	{
+		keys: 'n/N',
+		description: 'in the detail pane, select the next / previous failure group',
+		contexts: ['detail'],
+		footer: [{label: 'group', contexts: ['detail'], rank: 3}],
+		matches: (input, key) => is('n')(input, key) || is('N')(input, key),
+		action: (input) => ({type: 'next-group', delta: input === 'N' ? -1 : 1}),
+	},
+	{
+		keys: 'Backspace',
+		description: 'one level back up the drill-down (as Esc)',
+		contexts: DRILL,
+		// Ink 6.8 reports Backspace as `delete`.
+		matches: (_input, key) => key.backspace || key.delete,
+		action: () => ({type: 'back'}),
+	},
+	{
+		keys: 'o',
+		description: "in a run, show the other log: the failed task's or the workflow engine's",
+		contexts: ['run'],
+		footer: [
+			{
+				label: (view) => (runLogOf(view) === 'engine' ? 'task log' : 'engine log'),
+				contexts: ['run'],
+				rank: 4,
+			},
+		],
+		matches: is('o'),
+		action: () => ({type: 'other-log'}),
+	},
+	{
+		keys: 'l',
+		description: 'in a run, read older lines of its log (scrolling to the top does too)',
+		contexts: ['run'],
+		footer: [{label: 'older lines', contexts: ['run'], rank: 5}],
+		matches: is('l'),
+		action: () => ({type: 'older-lines'}),
+	},
+	{
+		keys: 'y',
+		description:
+			'copy the selected thing to the clipboard (OSC 52): an id; again, its other forms (ARN, runSettingId, a ready aws command)',
+		contexts: ACTING,
+		footer: [{label: 'copy', contexts: ['detail', ...DRILL], rank: 4}],
+		matches: is('y'),
+		action: () => ({type: 'copy'}),
+	},
+	{
+		keys: 'e',
+		description:
+			"write the selected batch's retry manifest (the failed runs' settings, as JSON) into the current directory",
+		contexts: ACTING,
+		footer: [{label: 'retry file', contexts: ['detail', ...DRILL], rank: 8}],
+		matches: is('e'),
+		action: () => ({type: 'retry-manifest'}),
+	},
+	{
 		keys: 'l',
 		description: 'load the next page of failure reasons (says so when all are loaded)',
-		contexts: PANES,
+		contexts: [...PANES, 'group'],
 		footer: [{label: 'more failures', contexts: PANES, rank: 4, when: detailOpen}],
 		matches: is('l'),
 		action: () => ({type: 'load-more-failures'}),
@@ -170,7 +248,7 @@ export const BINDINGS: readonly Binding[] = [
 	{
 		keys: 'r',
 		description: 'refresh now (while paused it does not, and says so)',
-		contexts: PANES,
+		contexts: ACTING,
 		footer: [{label: 'refresh', contexts: PANES, rank: 9}],
 		matches: is('r'),
 		action: () => ({type: 'refresh'}),
@@ -178,8 +256,8 @@ export const BINDINGS: readonly Binding[] = [
 	{
 		keys: 'p',
 		description: 'pause or resume polling',
-		contexts: PANES,
-		footer: [{label: (view) => (view.paused ? 'resume' : 'pause'), contexts: PANES, rank: 6}],
+		contexts: ACTING,
+		footer: [{label: (view) => (view.paused ? 'resume' : 'pause'), contexts: ACTING, rank: 6}],
 		matches: is('p'),
 		action: () => ({type: 'toggle-pause'}),
 	},

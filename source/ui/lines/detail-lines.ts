@@ -3,7 +3,8 @@ import {formatCount, formatDuration} from '../text/format.js';
 import {ageMs} from '../../domain/age.js';
 import {clipLine, lineWidth, type Line, type Span} from '../text/styled-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
-import type {FailureBlocks} from './failure-blocks.js';
+import type {FailureBlock, FailureBlocks} from './failure-blocks.js';
+import type {GroupFact} from '../state/drill-reducer.js';
 import {labelledLines, wrappedLines} from './wrapped-lines.js';
 
 export interface DetailContext {
@@ -27,14 +28,16 @@ function failureSection(
 	total: number,
 	list: FailureList | undefined,
 	loading: boolean,
-	blocks: readonly Line[],
+	block: FailureBlock,
 	context: DetailContext,
-): Line[] {
+): {lines: Line[]; starts: readonly number[]} {
 	// "Runs: none" read as no runs at all on a running batch: it means none failed.
-	if (total === 0 && !(list && list.loaded > 0)) return [[{text: `${title}: none failed`, dim: true}]];
+	if (total === 0 && !(list && list.loaded > 0))
+		return {lines: [[{text: `${title}: none failed`, dim: true}]], starts: []};
 	const state = failureListState(total, list, loading, context.glyphs.ellipsis, context.paused);
 	const heading: Span = {text: `${title}: ${formatCount(total)} failed`, bold: true, color: 'red'};
-	return [...sectionHeading(heading, state, context.width), ...blocks];
+	const head = sectionHeading(heading, state, context.width);
+	return {lines: [...head, ...block.lines], starts: block.starts.map((start) => start + head.length)};
 }
 
 /**
@@ -64,14 +67,25 @@ export function failureListState(
 const FIELD_LABEL = 16;
 const SETTING_LABEL = 24;
 
+/** The detail pane's lines and its failure groups (the line each heading is on), in the order shown. */
+export interface DetailDocument {
+	readonly lines: readonly Line[];
+	readonly groups: readonly GroupFact[];
+}
+
+/** The detail pane's lines (detailDocument without the groups). */
+export function detailLines(batch: BatchSnapshot, now: number, context: DetailContext): Line[] {
+	return [...detailDocument(batch, now, context).lines];
+}
+
 /**
  * The detail pane: failures grouped by reason and message, then everything else the API says about
  * the batch. Every value from the API is whole, wrapped to `width` (never cut): the pane scrolls.
  */
-export function detailLines(batch: BatchSnapshot, now: number, context: DetailContext): Line[] {
+export function detailDocument(batch: BatchSnapshot, now: number, context: DetailContext): DetailDocument {
 	const {width} = context;
 	const view = batch.view;
-	if (!view) return [[{text: `${batch.id}: no data yet`, dim: true}]];
+	if (!view) return {lines: [[{text: `${batch.id}: no data yet`, dim: true}]], groups: []};
 	const failures = batch.failures;
 	const lines: Line[] = [
 		[
@@ -84,27 +98,30 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 	const add = (...groups: ReadonlyArray<readonly Line[]>): void => {
 		for (const group of groups) for (const line of group) lines.push(line);
 	};
-	add(
-		failureSection(
-			'Submissions',
-			view.submissions.failed,
-			failures?.submissions,
-			failures?.loading ?? true,
-			context.tables.submissions,
-			context,
-		),
+	const groups: GroupFact[] = [];
+	const section = (
+		kind: GroupFact['kind'],
+		title: string,
+		total: number,
+		list: FailureList | undefined,
+		block: FailureBlock,
+	) => {
+		const shown = failureSection(title, total, list, failures?.loading ?? true, block, context);
+		shown.starts.forEach((start, index) => {
+			const group = list?.groups[index];
+			if (group) groups.push({kind, key: group.key, reason: group.reason, line: lines.length + start});
+		});
+		add(shown.lines);
+	};
+	section(
+		'submission',
+		'Submissions',
+		view.submissions.failed,
+		failures?.submissions,
+		context.tables.submissions,
 	);
 	lines.push([]);
-	add(
-		failureSection(
-			'Runs',
-			view.runs.failed,
-			failures?.runs,
-			failures?.loading ?? true,
-			context.tables.runs,
-			context,
-		),
-	);
+	section('run', 'Runs', view.runs.failed, failures?.runs, context.tables.runs);
 	if (failures?.error)
 		add(wrappedLines(`Could not load failures: ${failures.error.message}`, width, 0, {color: 'red'}));
 	lines.push([]);
@@ -185,5 +202,5 @@ export function detailLines(batch: BatchSnapshot, now: number, context: DetailCo
 		for (const anomaly of view.anomalies) add(wrappedLines(anomaly, width, 2, {color: 'magenta'}));
 	}
 	// Only the title row (the batch's name) can be wider than the pane; everything else is wrapped.
-	return lines.map((line) => clipLine(line, width, context.glyphs.ellipsis));
+	return {lines: lines.map((line) => clipLine(line, width, context.glyphs.ellipsis)), groups};
 }

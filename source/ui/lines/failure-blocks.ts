@@ -8,29 +8,41 @@ import type {Glyphs} from '../theme/glyphs.js';
 
 const MESSAGE_INDENT = 4;
 
+/** Lines of failure groups, and the line each group's heading is on. */
+export interface FailureBlock {
+	readonly lines: readonly Line[];
+	readonly starts: readonly number[];
+}
+
 /**
  * Failure groups as blocks of whole text, not a table that cuts it: a heading (count × reason), the
  * whole message wrapped under it, then the example ids, whole, wrapped after their commas. `idsName`
- * says what the ids are ("run ids", "run setting ids").
+ * says what the ids are ("run ids", "run setting ids"); the group keyed `selectedKey` (Enter opens it)
+ * is marked and, when `focused`, inverse.
  */
 export function failureBlockLines(
 	groups: readonly FailureGroup[],
 	width: number,
 	glyphs: Glyphs,
 	idsName: string,
-): Line[] {
+	selected: {readonly key?: string | undefined; readonly focused?: boolean} = {},
+): FailureBlock {
 	const countColumns = largest(
 		groups.map((group) => widthOf(formatCount(group.count))),
 		1,
 	);
 	const lines: Line[] = [];
+	const starts: number[] = [];
 	for (const group of groups) {
-		const head = `  ${fit(formatCount(group.count), countColumns, 'right')} ${glyphs.times} `;
+		starts.push(lines.length);
+		const chosen = group.key === selected.key;
+		const marker = chosen ? `${glyphs.selected} ` : '  ';
+		const head = `${marker}${fit(formatCount(group.count), countColumns, 'right')} ${glyphs.times} `;
 		const headColumns = widthOf(head);
 		wrapText(group.reason, width - headColumns).forEach((part, index) => {
 			lines.push([
 				{text: index === 0 ? head : ' '.repeat(headColumns), bold: true},
-				{text: part, bold: true, color: 'red'},
+				{text: part, bold: true, color: 'red', ...(chosen && selected.focused ? {inverse: true} : {})},
 			]);
 		});
 		const indent = ' '.repeat(MESSAGE_INDENT);
@@ -48,26 +60,36 @@ export function failureBlockLines(
 			lines.push([{text: indent}, ...(index === 0 && label ? [{text: label, dim: true}] : []), {text: part}]);
 		});
 	}
-	return lines;
+	return {lines, starts};
 }
 
-/** Both kinds of failure of a batch as blocks, built once per change of the groups or the width. */
+/** Both kinds of failure of a batch as blocks, built once per change of the groups, the selection or the width. */
 export interface FailureBlocks {
-	readonly submissions: readonly Line[];
-	readonly runs: readonly Line[];
+	readonly submissions: FailureBlock;
+	readonly runs: FailureBlock;
 }
 
-export const NO_FAILURE_BLOCKS: FailureBlocks = {submissions: [], runs: []};
+const NO_BLOCK: FailureBlock = {lines: [], starts: []};
+export const NO_FAILURE_BLOCKS: FailureBlocks = {submissions: NO_BLOCK, runs: NO_BLOCK};
 
-/** The blocks of a batch's loaded failures (none before any are loaded). */
+/** The blocks of a batch's loaded failures (none before any are loaded), the `selected` group marked. */
 export function failureBlocks(
 	failures: FailureDetail | undefined,
 	width: number,
 	glyphs: Glyphs,
+	selected: {readonly kind?: 'submission' | 'run'; readonly key?: string; readonly focused?: boolean} = {},
 ): FailureBlocks {
 	if (!failures) return NO_FAILURE_BLOCKS;
+	const of = (kind: 'submission' | 'run') =>
+		selected.kind === kind ? {key: selected.key, focused: selected.focused ?? false} : {};
 	return {
-		submissions: failureBlockLines(failures.submissions.groups, width, glyphs, 'run setting ids'),
-		runs: failureBlockLines(failures.runs.groups, width, glyphs, 'run ids'),
+		submissions: failureBlockLines(
+			failures.submissions.groups,
+			width,
+			glyphs,
+			'run setting ids',
+			of('submission'),
+		),
+		runs: failureBlockLines(failures.runs.groups, width, glyphs, 'run ids', of('run')),
 	};
 }

@@ -7,6 +7,7 @@ import {keyLabel} from './key-label.js';
 /** The help's sections: each binding is listed once, under the first section where it acts. */
 const SECTIONS: ReadonlyArray<{readonly title: string; readonly contexts: readonly KeyContext[]}> = [
 	{title: 'Keys', contexts: ['list', 'detail', 'help']},
+	{title: "In a failure group's entries and a run (Enter on a failure group)", contexts: ['group', 'run']},
 	{title: 'While typing a filter (after /)', contexts: ['filter']},
 ];
 

@@ -24,7 +24,23 @@ export type UiAction =
 	| {readonly type: 'quit'}
 	| {readonly type: 'interrupt'}
 	| {readonly type: 'suspend'}
-	| {readonly type: 'redraw'};
+	| {readonly type: 'redraw'}
+	/** n/N: the next or previous failure group in the detail pane. */
+	| {readonly type: 'next-group'; readonly delta: number}
+	/** Enter below the list: open the selected group, or the selected entry's run. */
+	| {readonly type: 'open'}
+	/** Backspace in the drill-down: one level up (Esc does the same through `escape`). */
+	| {readonly type: 'back'}
+	/** y: copy the selected thing (again: its next form) to the clipboard. */
+	| {readonly type: 'copy'}
+	/** o: the run view shows the other log (task ↔ engine). */
+	| {readonly type: 'other-log'}
+	/** l in the run view, or scrolling to the top of its log: read older log lines. */
+	| {readonly type: 'older-lines'}
+	/** e: write a retry manifest for the selected batch. */
+	| {readonly type: 'retry-manifest'}
+	/** What something started by a key came to, later (the retry manifest written). */
+	| {readonly type: 'notice'; readonly text: string};
 
 /** What an action asks of the world outside the UI state: the poller, the terminal, the process. */
 export type UiEffect =
@@ -34,4 +50,8 @@ export type UiEffect =
 	| {readonly type: 'load-failures'; readonly id: string}
 	| {readonly type: 'quit'; readonly reason: 'quit' | 'interrupt'}
 	| {readonly type: 'suspend'}
-	| {readonly type: 'redraw'};
+	| {readonly type: 'redraw'}
+	/** OSC 52: put `text` (batchtop's own sanitised text) on the clipboard. */
+	| {readonly type: 'copy'; readonly text: string}
+	| {readonly type: 'older-lines'; readonly runId: string; readonly stream: string}
+	| {readonly type: 'retry-manifest'; readonly id: string};

@@ -1,6 +1,7 @@
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {maxScrollOffset} from '../layout/scroll-window.js';
 import {formatCount} from '../text/format.js';
+import {drillStep, NO_DRILL_FACTS, type DrillFacts} from './drill-reducer.js';
 import {failureProgress} from './failure-progress.js';
 import type {UiAction, UiEffect} from './ui-action.js';
 import {keyContext, SORT_MODES, type UiState} from './ui-state.js';
@@ -24,6 +25,8 @@ export interface ScreenFacts {
 	/** Rows of the event timeline's entries (0 when it is not on screen), and how many entries it has. */
 	readonly timelineRows: number;
 	readonly timelineLines: number;
+	/** The detail pane's failure groups and what the drill-down below it shows (none: nothing to drill into). */
+	readonly drill?: DrillFacts;
 }
 
 /** A state and what it asks of the world. */
@@ -52,6 +55,13 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 	if (facts.tooSmall && !ACTS_WHEN_TOO_SMALL.has(action.type)) return {state: previous, effects: NONE};
 	const state: UiState = previous.notice === undefined ? previous : {...previous, notice: undefined};
 	const context = keyContext(state);
+	if (context === 'detail' || context === 'group' || context === 'run' || action.type === 'copy') {
+		const drilled = drillStep(state, action, context, facts.drill ?? NO_DRILL_FACTS, {
+			rows: facts.detailRows,
+			lines: facts.detailLines,
+		});
+		if (drilled) return drilled;
+	}
 	const set = (next: Partial<UiState>, effects = NONE): UiStep => ({state: {...state, ...next}, effects});
 	const effect = (...effects: UiEffect[]): UiStep => ({state, effects});
 	const list = visibleBatches(facts.batches, state.filter, state.failuresOnly, state.sort, state.heldOrder);
@@ -61,7 +71,10 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 	const select = (next: number): UiStep => {
 		const id = list[clamp(next, list.length - 1)]?.id;
 		const heldOrder = list.map((batch) => batch.id);
-		return id === state.selectedId ? set({heldOrder}) : set({selectedId: id, detailScroll: 0, heldOrder});
+		// The drill-down belongs to the batch it was opened on.
+		return id === state.selectedId
+			? set({heldOrder})
+			: set({selectedId: id, detailScroll: 0, heldOrder, drill: [], group: undefined});
 	};
 	// Filtering keeps the row that is shown as selected: clearing the filter must not jump back to
 	// the batch that was selected before it.
@@ -76,7 +89,8 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 		);
 		const kept = shown.some((batch) => batch.id === state.selectedId);
 		const pinned = kept ? state.selectedId : shown[0]?.id;
-		return set(pinned === undefined ? next : {...next, selectedId: pinned, detailScroll: 0});
+		if (pinned === undefined || pinned === state.selectedId) return set(next);
+		return set({...next, selectedId: pinned, detailScroll: 0, drill: [], group: undefined});
 	};
 	const scrollDetail = (delta: number) =>
 		set({
@@ -110,7 +124,7 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 			return action.index < list.length ? select(action.index) : {state, effects: NONE};
 		case 'toggle-detail':
 			return state.detailOpen
-				? set({detailOpen: false, focus: 'list'})
+				? set({detailOpen: false, focus: 'list', drill: []})
 				: set({detailOpen: true, focus: 'detail', detailScroll: 0});
 		case 'toggle-focus':
 			if (context === 'timeline') return set({focus: 'list'});
@@ -135,7 +149,7 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 			if (state.help) return set({help: false});
 			if (state.editingFilter || state.filter) return refilter({filter: '', editingFilter: false});
 			if (context === 'timeline') return set({focus: 'list'});
-			if (state.detailOpen) return set({detailOpen: false, focus: 'list'});
+			if (state.detailOpen) return set({detailOpen: false, focus: 'list', drill: []});
 			return {state, effects: NONE};
 		case 'toggle-failures-only':
 			return refilter({failuresOnly: !state.failuresOnly});
@@ -162,6 +176,24 @@ export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts):
 			return effect({type: 'quit', reason: 'interrupt'});
 		case 'suspend':
 			return effect({type: 'suspend'});
+		case 'notice':
+			return set({notice: action.text});
+		case 'retry-manifest': {
+			const batch = list[index];
+			if (!batch) return set({notice: 'e: no batch selected'});
+			return set({notice: `e: writing the retry manifest of ${batch.view?.label ?? batch.id}`}, [
+				{type: 'retry-manifest', id: batch.id},
+			]);
+		}
+		// Keys of the drill-down, pressed where they do nothing (drillStep acts on them where they do).
+		case 'next-group':
+			return set({notice: 'n: open the detail pane (Enter) to choose a failure group'});
+		case 'open':
+		case 'back':
+		case 'copy':
+		case 'other-log':
+		case 'older-lines':
+			return {state, effects: NONE};
 	}
 }
 

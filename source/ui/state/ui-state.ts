@@ -1,3 +1,5 @@
+import type {DrillLevel, GroupRef} from './drill-level.js';
+
 /** How the batch list is ordered; `s` cycles through them. */
 export const SORT_MODES = ['status', 'name', 'progress', 'age'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
@@ -5,8 +7,11 @@ export type SortMode = (typeof SORT_MODES)[number];
 /** Which pane takes j/k and PgUp/PgDn: the list, the detail pane (while open), or the event timeline (while on screen). */
 export type Focus = 'list' | 'detail' | 'timeline';
 
-/** Where the keyboard is: it decides which bindings act (see input/key-bindings.ts). */
-export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help';
+/**
+ * Where the keyboard is: it decides which bindings act (see input/key-bindings.ts). `group` and `run`
+ * are the drill-down's levels below the detail pane (a failure group's entries, one run).
+ */
+export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help' | 'group' | 'run';
 
 /** Everything the keyboard changes; the rest of the screen is derived from the poller's snapshot. */
 export interface UiState {
@@ -29,6 +34,12 @@ export interface UiState {
 	readonly heldOrder?: readonly string[];
 	/** What the last key did when it could not do what it says (`r` while paused, `l` with nothing left); gone at the next key. */
 	readonly notice?: string;
+	/** The drill-down below the detail pane, outermost first (empty: the batch's detail itself). */
+	readonly drill: readonly DrillLevel[];
+	/** The failure group the detail pane has selected (n/N move it); the first group when unset or gone. */
+	readonly group?: GroupRef;
+	/** What `y` copied last and where: pressing it again on the same thing copies the next of its forms. */
+	readonly copied?: {readonly at: string; readonly index: number};
 }
 
 export const INITIAL_UI_STATE: UiState = {
@@ -42,6 +53,7 @@ export const INITIAL_UI_STATE: UiState = {
 	failuresOnly: false,
 	sort: 'status',
 	help: false,
+	drill: [],
 };
 
 /** How long after the last key that moved the selection the list's order holds. */
@@ -51,6 +63,6 @@ export const HOLD_ORDER_MS = 3_000;
 export function keyContext(state: UiState): KeyContext {
 	if (state.help) return 'help';
 	if (state.editingFilter) return 'filter';
-	if (state.detailOpen) return state.focus === 'detail' ? 'detail' : 'list';
+	if (state.detailOpen) return state.focus === 'detail' ? (state.drill.at(-1)?.type ?? 'detail') : 'list';
 	return state.focus === 'timeline' ? 'timeline' : 'list';
 }
