@@ -67,7 +67,7 @@ describe('focus, loading and what the keys say', () => {
 		const text = plain(
 			await view.waitForFrame((t) => t.includes('loading failure reasons'), 'the loading title'),
 		);
-		expect(text).toMatch(/DETAIL +[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] loading failure reasons… 40 of 60 loaded/);
+		expect(text).toMatch(/DETAIL +[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] loading failure reasons… grouped 40 of 60/);
 		await view.press('l');
 		await view.waitForFrame((t) => t.includes('l: a page is loading (40 loaded so far)'), 'l while loading');
 		poller.set([batch(1, 'INPROGRESS', {failures: failures(60, false, true)})]);
@@ -85,7 +85,7 @@ describe('focus, loading and what the keys say', () => {
 		const text = plain(
 			await view.waitForFrame((t) => t.includes('loading failure reasons'), 'the loading title'),
 		);
-		expect(text).toMatch(/DETAIL +[-\\|/] loading failure reasons~ 40 of 60 loaded/);
+		expect(text).toMatch(/DETAIL +[-\\|/] loading failure reasons~ grouped 40 of 60/);
 		expect(text).toMatch(/^[\x20-\x7e\n]*$/);
 	});
 

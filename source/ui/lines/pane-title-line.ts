@@ -32,7 +32,10 @@ export function paneTitleLine(
 	return clipLine(spans, width, glyphs.ellipsis);
 }
 
-/** The words beside the loading spinner while a page of failure reasons loads: the count so far. */
+/**
+ * The words beside the loading spinner while failure reasons load: how many of the batch's failures
+ * the groups hold so far (they are partial until this is gone).
+ */
 export function failureLoadingText(progress: FailureProgress, glyphs: Glyphs): string {
-	return `loading failure reasons${glyphs.ellipsis} ${formatCount(progress.loaded)} of ${formatCount(progress.total)} loaded`;
+	return `loading failure reasons${glyphs.ellipsis} grouped ${formatCount(progress.loaded)} of ${formatCount(progress.total)}`;
 }
