@@ -1,6 +1,6 @@
 import React from 'react';
 import {render} from 'ink-testing-library';
-import {App, type QuitReason} from '../../source/ui/components/app.js';
+import {App, type AppProps, type QuitReason} from '../../source/ui/components/app.js';
 import type {SortMode} from '../../source/ui/state/ui-state.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/ui/theme/glyphs.js';
 import type {StaticPoller} from './static-poller.js';
@@ -22,7 +22,15 @@ export const KEYS = {
 /** Renders the App at a fixed terminal size and returns helpers to type and to wait for a frame. */
 export function renderApp(
 	poller: StaticPoller,
-	options: {columns?: number; rows?: number; color?: boolean; ascii?: boolean; initialSort?: SortMode} = {},
+	options: {
+		columns?: number;
+		rows?: number;
+		color?: boolean;
+		ascii?: boolean;
+		initialSort?: SortMode;
+		/** Further props (the drill-down's callbacks). */
+		props?: Partial<AppProps>;
+	} = {},
 ) {
 	const quits: QuitReason[] = [];
 	let suspends = 0;
@@ -41,6 +49,7 @@ export function renderApp(
 			onSuspend={() => (suspends += 1)}
 			onRedraw={() => (redraws += 1)}
 			{...(options.initialSort ? {initialSort: options.initialSort} : {})}
+			{...options.props}
 		/>,
 	);
 	const frame = () => app.lastFrame() ?? '';
