@@ -1,5 +1,6 @@
 import {useCallback, useLayoutEffect, useRef, useSyncExternalStore} from 'react';
 import type {PollerSnapshot} from '../../poller/poller-state.js';
+import type {DrillDownHandle} from '../../poller/drill-down-state.js';
 import {isUrgentChange} from '../state/snapshot-urgency.js';
 
 /** The part of the poller the UI reads and drives. */
@@ -13,6 +14,8 @@ export interface PollerHandle {
 	/** Stops loading failure reasons of batch `id` (its detail pane closed, or another batch was chosen). */
 	stopFailures(id: string): void;
 	readonly paused: boolean;
+	/** The drill-down's data (failure entries, run views); absent when the poller was made without it. */
+	readonly drill?: DrillDownHandle | undefined;
 }
 
 /** Counter-only changes paint at most this often: a render is what an idle monitor spends its CPU on. */
