@@ -20,6 +20,8 @@ export interface FactsState {
 	/** ListRunTasks (and GetRunTask of its first failed task) answered. */
 	taskKnown: boolean;
 	inFlight: boolean;
+	/** Aborts the lookup in flight: its run left the screen. */
+	stop?: AbortController | undefined;
 	error?: ErrorInfo | undefined;
 	view?: RunEntryFacts | undefined;
 }

@@ -29,6 +29,8 @@ export interface DrillDownOptions {
 	readonly subscribePoller: (listener: () => void) => () => void;
 	/** Aborted when the poller stops. */
 	readonly signal: AbortSignal;
+	/** Lines of a log read per page (the tail, and each older page); DEFAULT_TAIL_LINES. */
+	readonly tailLines?: number;
 }
 
 /** Batches whose entry counts are watched for changes (the ones the UI read entries of last). */
@@ -57,8 +59,11 @@ export class DrillDown implements DrillDownHandle {
 	#factsInFlight = 0;
 	readonly #runs = new Map<string, RunState>();
 
+	readonly #tailLines: number;
+
 	constructor(options: DrillDownOptions) {
 		this.#options = options;
+		this.#tailLines = options.tailLines ?? DEFAULT_TAIL_LINES;
 	}
 
 	subscribe(listener: () => void): () => void {
@@ -96,6 +101,10 @@ export class DrillDown implements DrillDownHandle {
 		this.#queueBatch = batchId;
 		this.#queue = [];
 		this.#queued = new Set();
+		// A lookup whose run left the screen stops: while the budget holds it back, it has sent nothing.
+		const wanted = new Set(runIds);
+		for (const [runId, state] of this.#facts)
+			if (state.inFlight && (!wanted.has(runId) || state.batchId !== batchId)) state.stop?.abort();
 		for (const runId of runIds) {
 			const state = this.#facts.get(runId);
 			if (state) touch(this.#facts, runId, state);
@@ -247,7 +256,7 @@ export class DrillDown implements DrillDownHandle {
 		this.#runChanged(state);
 		const error = await this.#attempt(signal, 'GetLogEvents', async () => {
 			const tail = await this.#call('GetLogEvents', signal, () =>
-				this.#options.detail.logTail(log.streamArn, {limit: DEFAULT_TAIL_LINES}, signal),
+				this.#options.detail.logTail(log.streamArn, {limit: this.#tailLines}, signal),
 			);
 			log.lines = Object.freeze([...tail.lines]);
 			log.olderToken = tail.olderToken;
@@ -267,7 +276,7 @@ export class DrillDown implements DrillDownHandle {
 			const page = await this.#call('GetLogEvents', signal, () =>
 				this.#options.detail.logTail(
 					log.streamArn,
-					{limit: DEFAULT_TAIL_LINES, ...(token ? {olderToken: token} : {})},
+					{limit: this.#tailLines, ...(token ? {olderToken: token} : {})},
 					signal,
 				),
 			);
@@ -320,7 +329,10 @@ export class DrillDown implements DrillDownHandle {
 		evictOldest(this.#facts, MAX_ENTRY_FACTS, (facts) => facts.inFlight);
 		this.#factsInFlight += 1;
 		this.#factsChanged(state);
-		const signal = this.#options.signal;
+		const stop = new AbortController();
+		state.stop = stop;
+		const signal = AbortSignal.any([this.#options.signal, stop.signal]);
+		setMaxListeners(0, signal);
 		const detail = this.#options.detail;
 		const errors = await Promise.all([
 			state.settingKnown
@@ -350,10 +362,11 @@ export class DrillDown implements DrillDownHandle {
 		]);
 		const error = errors.find((found): found is ErrorInfo => found !== undefined && found !== 'aborted');
 		state.inFlight = false;
+		state.stop = undefined;
 		state.error = error;
 		this.#factsInFlight -= 1;
 		this.#factsChanged(state);
-		if (!signal.aborted) this.#pumpFacts();
+		if (!this.#options.signal.aborted) this.#pumpFacts();
 	}
 
 	#factsChanged(state: FactsState): void {
