@@ -3,6 +3,7 @@ import {createOmicsClient, DEFAULT_REQUEST_TIMEOUT_MS, describeConnection} from 
 import {connectionFor} from './demo-connection.js';
 import {writeErrorLine} from '../output/output-guard.js';
 import {BatchPoller} from '../poller/batch-poller.js';
+import {createRunDetailApi} from '../omics/run-detail-api.js';
 import type {PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
 import {EventLog, LogFileError, readPreviousRun} from '../output/event-log.js';
 import {summaryRecord} from '../output/json-events.js';
@@ -54,14 +55,16 @@ async function watch(
 		// profile, the region and the endpoint in use (--endpoint-url, AWS_ENDPOINT_URL_OMICS,
 		// AWS_ENDPOINT_URL or the profile's services section / endpoint_url).
 		const where = emulator ? `the demo emulator ${emulator.url}` : describeConnection(connection, region);
-		const api = createBatchApi(createOmicsClient({...connection, region}), {
-			deadlineMs: connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-		});
+		const client = createOmicsClient({...connection, region});
+		const deadlineMs = connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+		const api = createBatchApi(client, {deadlineMs});
 		if (config.once) return await runOnce(api, config, where, write);
 
 		const previous = config.logFile ? readPreviousRun(config.logFile) : undefined;
 		const poller = new BatchPoller({
 			api,
+			// The drill-down's calls; the demo's endpoint serves CloudWatch Logs too.
+			detail: createRunDetailApi(client, {deadlineMs, logsConnection: {...connection, region}}),
 			batchIds: config.references.map((reference) => reference.id),
 			interval: config.interval,
 			maxRequestsPerSecond: config.maxRequestsPerSecond,
@@ -104,6 +107,11 @@ async function watch(
 				stallMs: 10 * 60_000,
 				initialSort: config.initialSort,
 				endRules: watchEndRules(config),
+				awsCli: {
+					region,
+					...(connection.endpointUrl ? {endpointUrl: connection.endpointUrl} : {}),
+					...(connection.profile ? {profile: connection.profile} : {}),
+				},
 			});
 			for (const line of sinceLines) write(line);
 			log?.append(summaryRecord(poller.snapshot(), end.code, end.reason, Date.now()));

@@ -6,6 +6,10 @@ export interface FailureItem {
 	readonly message?: string;
 	/** runSettingId for failed submissions, runId (or runSettingId) for failed runs. */
 	readonly example: string;
+	/** The batch entry's id (failed submissions, from ListRunsInBatch). */
+	readonly runSettingId?: string;
+	/** The run's id (failed runs, from GetRun). */
+	readonly runId?: string;
 }
 
 export interface FailureGroup {
@@ -34,20 +38,37 @@ export function normalizeFailureMessage(message: string): string {
 		.replace(/\d+/g, '#');
 }
 
+/** A failure's reason and message as groups show them (sanitised), and the key of its group. */
+export interface FailureKey {
+	readonly key: string;
+	readonly reason: string;
+	readonly message: string;
+}
+
+/** The group a failure belongs to: its reason and its message's shape (normalizeFailureMessage). */
+export function failureKeyOf(item: FailureItem): FailureKey {
+	const reason = sanitizeText(item.reason, 64) || 'Unknown';
+	const message = sanitizeText(item.message, MAX_MESSAGE_LENGTH);
+	return {key: `${reason}|${normalizeFailureMessage(message)}`, reason, message};
+}
+
+/** An id from the API as the screen shows it: sanitised, and never cut (ids are 1-128 characters). */
+export function failureId(id: string | undefined): string {
+	return sanitizeText(id, MAX_ID_LENGTH);
+}
+
 /** Groups failures by reason and message shape, largest group first, with a few example ids each. */
 export function groupFailures(items: Iterable<FailureItem>, maxExamples = 3): FailureGroup[] {
 	const groups = new Map<string, {reason: string; message: string; count: number; examples: string[]}>();
 	for (const item of items) {
-		const reason = sanitizeText(item.reason, 64) || 'Unknown';
-		const message = sanitizeText(item.message, MAX_MESSAGE_LENGTH);
-		const key = `${reason}|${normalizeFailureMessage(message)}`;
+		const {key, reason, message} = failureKeyOf(item);
 		let group = groups.get(key);
 		if (!group) {
 			group = {reason, message, count: 0, examples: []};
 			groups.set(key, group);
 		}
 		group.count += 1;
-		if (group.examples.length < maxExamples) group.examples.push(sanitizeText(item.example, MAX_ID_LENGTH));
+		if (group.examples.length < maxExamples) group.examples.push(failureId(item.example));
 	}
 	return [...groups.entries()]
 		.map(([key, group]) => ({key, ...group}))

@@ -181,6 +181,7 @@ export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions 
 			);
 			const items = (output.runs ?? []).map((run) => ({
 				example: run.runSettingId ?? '?',
+				...(run.runSettingId ? {runSettingId: run.runSettingId} : {}),
 				...(run.submissionFailureReason ? {reason: run.submissionFailureReason} : {}),
 				...(run.submissionFailureMessage ? {message: run.submissionFailureMessage} : {}),
 			}));
@@ -220,6 +221,7 @@ export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions 
 			);
 			return {
 				example: runId,
+				runId,
 				...(run.failureReason ? {reason: run.failureReason} : {}),
 				...(run.statusMessage ? {message: run.statusMessage} : {}),
 			};

@@ -5,9 +5,11 @@ import {sanitizeText} from '../domain/sanitize-text.js';
 import {safeCount} from '../domain/safe-count.js';
 import {toOmicsError, type OmicsError} from '../omics/omics-error.js';
 import type {BatchApi, BatchFilter} from '../omics/batch-api.js';
+import type {RunDetailApi} from '../omics/run-detail-api.js';
 import {errorInfo, isCredentialProblem, retryDelayMs} from './retry-policy.js';
 import {discoverBatches} from './discover-batches.js';
 import {FailureLoader} from './failure-loader.js';
+import {DrillDown} from './drill-down.js';
 import {trackedSnapshot, type Tracked} from './tracked-batch.js';
 import {DEFAULT_INTERVAL, nextPollInterval, type IntervalBounds} from './interval-policy.js';
 import {observeBatch} from './observe-batch.js';
@@ -46,6 +48,8 @@ export interface PollerOptions {
 	/** Samples kept per batch for throughput and stall detection. */
 	readonly historyLimit?: number;
 	readonly random?: () => number;
+	/** GetRun, ListRunTasks, GetRunTask and Logs for the drill-down (`drill`); none without it. */
+	readonly detail?: RunDetailApi;
 }
 
 /**
@@ -80,6 +84,8 @@ export class BatchPoller {
 	#lastDiscoveryAt?: number;
 	#discoveryError?: ErrorInfo;
 	#snapshot?: PollerSnapshot;
+	/** The drill-down's data, on this poller's budgets (paused and stopped with it); with `detail` only. */
+	readonly drill: DrillDown | undefined;
 
 	constructor(options: PollerOptions) {
 		this.#api = options.api;
@@ -95,6 +101,15 @@ export class BatchPoller {
 		// legitimately more than Node's default warning threshold of 10.
 		setMaxListeners(0, this.#abort.signal);
 		for (const id of options.batchIds ?? []) this.#track(id);
+		this.drill = options.detail
+			? new DrillDown({
+					budgets: this.#budgets,
+					detail: options.detail,
+					loaderOf: (batchId) => this.#tracked.get(batchId)?.failures?.loader,
+					subscribePoller: (listener) => this.subscribe(listener),
+					signal: this.#abort.signal,
+				})
+			: undefined;
 	}
 
 	/** Starts polling (due batches at once). */

@@ -1,8 +1,15 @@
-import {groupFailures, type FailureGroup, type FailureItem} from '../domain/failure-groups.js';
+import {
+	failureId,
+	failureKeyOf,
+	groupFailures,
+	type FailureGroup,
+	type FailureItem,
+} from '../domain/failure-groups.js';
 import type {BatchApi} from '../omics/batch-api.js';
 import {PageGuard} from './page-guard.js';
 import type {OperationBudgets} from './operation-budgets.js';
 import type {FailureDetail} from './poller-state.js';
+import type {FailureEntry, FailureEntryWindow} from './drill-down-state.js';
 
 /**
  * GetRun calls in flight at once for one batch: enough to use a GetRun budget of 10/s at 800 ms a call;
@@ -28,6 +35,8 @@ interface Cursor {
 	readonly guard: PageGuard;
 	/** The groups of `items` when last built, and how many items they hold. */
 	grouped: {groups: FailureGroup[]; count: number; at: number};
+	/** Group key → positions in `items`, kept as items arrive: a window of entries costs its size, not the list's. */
+	readonly index: Map<string, number[]>;
 }
 
 const newCursor = (operation: 'ListRunsInBatch' | 'ListRuns'): Cursor => ({
@@ -37,7 +46,28 @@ const newCursor = (operation: 'ListRunsInBatch' | 'ListRuns'): Cursor => ({
 	broken: false,
 	guard: new PageGuard(operation),
 	grouped: {groups: [], count: 0, at: Number.NEGATIVE_INFINITY},
+	index: new Map(),
 });
+
+/** Adds one failure to a listing and to its group's positions. */
+function addItem(cursor: Cursor, item: FailureItem): void {
+	const {key} = failureKeyOf(item);
+	let positions = cursor.index.get(key);
+	if (!positions) {
+		positions = [];
+		cursor.index.set(key, positions);
+	}
+	positions.push(cursor.items.length);
+	cursor.items.push(item);
+}
+
+/** A loaded failure as the drill-down lists it; a run's runSettingId is looked up apart (entry facts). */
+function entryOf(kind: FailureEntry['kind'], item: FailureItem): FailureEntry {
+	const {reason, message} = failureKeyOf(item);
+	if (kind === 'run') return {kind, runId: failureId(item.runId ?? item.example), reason, message};
+	const runSettingId = failureId(item.runSettingId ?? (item.example === '?' ? undefined : item.example));
+	return {kind, ...(runSettingId ? {runSettingId} : {}), reason, message};
+}
 
 /**
  * Loads failure reasons for one batch a page at a time, each call on its operation's budget:
@@ -137,6 +167,25 @@ export class FailureLoader {
 		return {submissions: list(this.#submissions), runs: list(this.#runs), loading};
 	}
 
+	/** Entries [start, start + count) of one group in load order, and how many that group has loaded. */
+	entries(kind: FailureEntry['kind'], groupKey: string, start: number, count: number): FailureEntryWindow {
+		const cursor = kind === 'run' ? this.#runs : this.#submissions;
+		const positions = cursor.index.get(groupKey) ?? [];
+		const from = Math.max(0, Math.floor(start));
+		const to = Math.min(positions.length, from + Math.max(0, Math.floor(count)));
+		const entries: FailureEntry[] = [];
+		for (let i = from; i < to; i++) {
+			const item = cursor.items[positions[i] ?? -1];
+			if (item) entries.push(entryOf(kind, item));
+		}
+		return {entries, loaded: positions.length};
+	}
+
+	/** Failures loaded of both kinds: it only grows, so a change in it is a change of some group's entries. */
+	get loaded(): number {
+		return this.#submissions.items.length + this.#runs.items.length;
+	}
+
 	async #page(
 		cursor: Cursor,
 		signal: AbortSignal,
@@ -149,7 +198,7 @@ export class FailureLoader {
 		// Failed runs were deduplicated before their GetRun calls.
 		const items = cursor === this.#runs ? page.items : cursor.guard.fresh(page.items, submissionKey);
 		// A loop, not push(...items): a page can be as large as the service makes it.
-		for (const item of items) cursor.items.push(item);
+		for (const item of items) addItem(cursor, item);
 		try {
 			cursor.nextToken = cursor.guard.next(page.nextToken);
 		} catch (error) {
@@ -170,7 +219,7 @@ export class FailureLoader {
 					const item = await this.budgets.run('GetRun', 'low', signal, () =>
 						this.api.getRunFailure(runId, signal),
 					);
-					this.#runs.items.push(item);
+					addItem(this.#runs, item);
 				} catch (error) {
 					// Asked again by the next load, first.
 					this.#pending.unshift(runId);

@@ -1,5 +1,7 @@
 import React from 'react';
 import {render, type Instance} from 'ink';
+import type {AwsCliContext} from './state/copy-targets.js';
+import type {RetryManifestOutcome} from './hooks/use-ui-effects.js';
 import {App, type QuitReason} from './components/app.js';
 import {TerminalSession} from './terminal/terminal-session.js';
 import {FrameSink} from './terminal/frame-sink.js';
@@ -39,6 +41,10 @@ export interface TuiOptions {
 	 * its own asked for, the monitor closes itself there. Absent: it never does, and q exits 0.
 	 */
 	readonly endRules?: WatchEndRules;
+	/** Where the aws CLI lines `y` copies point. */
+	readonly awsCli?: AwsCliContext;
+	/** `e`: writes the selected batch's retry manifest. */
+	readonly onRetryManifest?: (batchId: string) => Promise<RetryManifestOutcome>;
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stdin?: NodeJS.ReadStream;
 }
@@ -107,6 +113,9 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 			onQuit={onQuit}
 			onSuspend={() => session.suspend(() => sink.repaint())}
 			onRedraw={() => sink.repaint()}
+			onCopy={(text) => session.copyToClipboard(text)}
+			{...(options.awsCli ? {awsCli: options.awsCli} : {})}
+			{...(options.onRetryManifest ? {onRetryManifest: options.onRetryManifest} : {})}
 			{...(mouse ? {mouse} : {})}
 			{...(options.initialSort ? {initialSort: options.initialSort} : {})}
 		/>

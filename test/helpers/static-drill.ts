@@ -4,7 +4,7 @@ import type {
 	FailureEntryWindow,
 	RunEntryFacts,
 	RunView,
-} from '../../source/ui/state/drill-data.js';
+} from '../../source/poller/drill-down-state.js';
 
 /**
  * A drill-down stand-in for component tests, as StaticPoller is for the poller: entries, facts and run

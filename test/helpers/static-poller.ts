@@ -3,7 +3,7 @@ import {sampleOf} from '../../source/domain/throughput.js';
 import type {RawBatch} from '../../source/domain/raw-batch.js';
 import type {BatchSnapshot, PollerSnapshot} from '../../source/poller/poller-state.js';
 import type {PollerHandle} from '../../source/ui/hooks/use-poller-snapshot.js';
-import type {DrillDownHandle} from '../../source/ui/state/drill-data.js';
+import type {DrillDownHandle} from '../../source/poller/drill-down-state.js';
 
 /** A poller stand-in for component tests: a snapshot the test sets, and a record of what the UI asked for. */
 export class StaticPoller implements PollerHandle {

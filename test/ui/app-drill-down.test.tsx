@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {FailureDetail} from '../../source/poller/poller-state.js';
-import type {RunView} from '../../source/ui/state/drill-data.js';
+import type {RunView} from '../../source/poller/drill-down-state.js';
 import {KEYS, plain, renderApp} from '../helpers/render-app.js';
 import {StaticDrill} from '../helpers/static-drill.js';
 import {StaticPoller, batchSnapshot} from '../helpers/static-poller.js';
@@ -89,7 +89,12 @@ function setup(columns = 120, rows = 30) {
 	const view = renderApp(poller, {
 		columns,
 		rows,
-		props: {onCopy: (text) => copies.push(text), awsCli: {region: 'us-east-1'}},
+		props: {
+			onCopy: (text) => {
+				copies.push(text);
+			},
+			awsCli: {region: 'us-east-1'},
+		},
 	});
 	return {poller, drill, view, copies};
 }

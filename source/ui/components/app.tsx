@@ -57,7 +57,7 @@ export interface AppProps {
 	/** Where the aws CLI lines `y` copies point (the monitor's own region, endpoint and profile). */
 	readonly awsCli?: AwsCliContext;
 	/** `y`: put batchtop's own sanitised text on the terminal's clipboard (OSC 52). */
-	readonly onCopy?: (text: string) => void;
+	readonly onCopy?: (text: string) => boolean | void;
 	/** `e`: write the selected batch's retry manifest. */
 	readonly onRetryManifest?: (batchId: string) => Promise<RetryManifestOutcome>;
 }

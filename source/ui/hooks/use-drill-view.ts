@@ -5,7 +5,7 @@ import {breadcrumbLines} from '../lines/breadcrumb-lines.js';
 import {failureEntryLines} from '../lines/failure-entry-lines.js';
 import {runViewLines} from '../lines/run-view-lines.js';
 import {runCopyTargets, type AwsCliContext} from '../state/copy-targets.js';
-import type {DrillDownHandle, FailureEntry} from '../state/drill-data.js';
+import type {DrillDownHandle, FailureEntry} from '../../poller/drill-down-state.js';
 import type {GroupLevel, RunLevel} from '../state/drill-level.js';
 import type {DrillFacts} from '../state/drill-reducer.js';
 import {entryPage} from '../state/entry-page.js';

@@ -1,6 +1,6 @@
 import {useCallback, useLayoutEffect, useRef, useSyncExternalStore} from 'react';
 import type {PollerSnapshot} from '../../poller/poller-state.js';
-import type {DrillDownHandle} from '../state/drill-data.js';
+import type {DrillDownHandle} from '../../poller/drill-down-state.js';
 import {isUrgentChange} from '../state/snapshot-urgency.js';
 
 /** The part of the poller the UI reads and drives. */
@@ -14,7 +14,7 @@ export interface PollerHandle {
 	/** Stops loading failure reasons of batch `id` (its detail pane closed, or another batch was chosen). */
 	stopFailures(id: string): void;
 	readonly paused: boolean;
-	/** The drill-down's data (failure entries, runs, logs); absent when the monitor cannot read runs. */
+	/** The drill-down's data (failure entries, run views); absent when the poller was made without it. */
 	readonly drill?: DrillDownHandle | undefined;
 }
 

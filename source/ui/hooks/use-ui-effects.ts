@@ -19,7 +19,8 @@ export interface UiCallbacks {
 	readonly onQuit: (reason: QuitReason) => void;
 	readonly onSuspend?: (() => void) | undefined;
 	readonly onRedraw?: (() => void) | undefined;
-	readonly onCopy?: ((text: string) => void) | undefined;
+	/** Puts text on the clipboard; false when it was refused and nothing was sent. */
+	readonly onCopy?: ((text: string) => boolean | void) | undefined;
 	readonly onRetryManifest?: ((batchId: string) => Promise<RetryManifestOutcome>) | undefined;
 }
 
@@ -63,7 +64,11 @@ export function useUiEffects(
 						onRedraw?.();
 						break;
 					case 'copy':
-						onCopy?.(effect.text);
+						if (onCopy?.(effect.text) === false)
+							dispatch({
+								type: 'notice',
+								text: 'y: not copied: the text has characters a terminal would act on',
+							});
 						break;
 					case 'older-lines':
 						poller.drill?.loadOlderLines(effect.runId, effect.stream);

@@ -1,4 +1,4 @@
-import type {FailureEntry, RunEntryFacts} from '../state/drill-data.js';
+import type {FailureEntry, RunEntryFacts} from '../../poller/drill-down-state.js';
 import {widthOf, type Line, type Span} from '../text/styled-line.js';
 import {wrapText} from '../text/wrap-text.js';
 import type {Glyphs} from '../theme/glyphs.js';

@@ -1,4 +1,4 @@
-import type {LogView, RunView} from '../state/drill-data.js';
+import type {LogView, RunView} from '../../poller/drill-down-state.js';
 import type {RunLog} from '../state/drill-level.js';
 import {formatCount, formatDuration} from '../text/format.js';
 import {lineWidth, type Line, type Span} from '../text/styled-line.js';

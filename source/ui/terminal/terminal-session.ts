@@ -11,6 +11,7 @@ const MOUSE_OFF = '\u001b[?1006l\u001b[?1000l';
 
 import {ExitCode, SIGNAL_EXIT_CODES, type ExitSignal} from '../../domain/exit-policy.js';
 import {writeErrorLine} from '../../output/output-guard.js';
+import {osc52Sequence} from './clipboard-osc52.js';
 import {POP_TITLE, PUSH_TITLE, setTitleBytes} from './terminal-title.js';
 
 /** The terminal modes a session takes: each is given back on every way out. */
@@ -73,6 +74,17 @@ export class TerminalSession {
 		if (!this.#modes.title || text === this.#title) return;
 		this.#title = text;
 		if (this.#titlePushed) this.stdout.write(setTitleBytes(text));
+	}
+
+	/**
+	 * `y`: puts `text` on the terminal's clipboard (OSC 52; inside tmux also through its passthrough).
+	 * False when the text is refused (control characters, too long) and nothing was written.
+	 */
+	copyToClipboard(text: string, env: NodeJS.ProcessEnv = process.env): boolean {
+		const sequence = osc52Sequence(text, {TMUX: env.TMUX, TERM: env.TERM});
+		if (sequence === undefined) return false;
+		this.stdout.write(sequence);
+		return true;
 	}
 
 	/** Turns the mouse off, gives the title back, shows the cursor and leaves the alternate screen; safe to call any number of times. */

@@ -3,7 +3,7 @@ import {breadcrumbLines} from '../../../source/ui/lines/breadcrumb-lines.js';
 import {failureEntryLines} from '../../../source/ui/lines/failure-entry-lines.js';
 import {runViewLines} from '../../../source/ui/lines/run-view-lines.js';
 import {batchCopyTargets, runCopyTargets, shellWord} from '../../../source/ui/state/copy-targets.js';
-import type {RunView} from '../../../source/ui/state/drill-data.js';
+import type {RunView} from '../../../source/poller/drill-down-state.js';
 import {lineWidth, type Line} from '../../../source/ui/text/styled-line.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../../source/ui/theme/glyphs.js';
 

@@ -1,6 +1,7 @@
-// TEMPORARY copy of the drill-down interface (source/poller/drill-down.ts replaces it at merge).
-import type {RunDetail, FailedTask, LogLine} from '../../domain/run-detail.js';
-import type {ErrorInfo} from '../../poller/poller-state.js';
+// The drill-down's data as the UI reads it (agreed with the UI side): failure entries, facts looked up
+// for the entries on screen, and one run's view. Every string here has been sanitised.
+import type {FailedTask, LogLine, RunDetail} from '../domain/run-detail.js';
+import type {ErrorInfo} from './poller-state.js';
 
 /** One failed entry of a failure group, as the loader read it (every string sanitised). */
 export interface FailureEntry {
@@ -55,6 +56,7 @@ export interface RunView {
 	/** undefined until ListRunTasks(status=FAILED) answered. */
 	readonly tasks?: readonly FailedTaskView[];
 	readonly engineLog?: LogView;
+	/** The first error of the run's own parts (GetRun, ListRunsInBatch, ListRunTasks, GetRunTask); log errors are on their LogView. */
 	readonly error?: ErrorInfo;
 }
 
