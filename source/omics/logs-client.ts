@@ -1,6 +1,9 @@
 import './sdk-environment.js';
-import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
+import {CloudWatchLogsClient, GetLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {registerCredentialChain, sharedClientConfig, type OmicsConnection} from './omics-client.js';
+
+// The one command batchtop sends to CloudWatch Logs, loaded with the client (run-detail-api.ts).
+export {GetLogEventsCommand};
 
 /**
  * The CloudWatch Logs client, loaded by import() only when a log is read: everything but its endpoint

@@ -176,7 +176,8 @@ export function createRunDetailApi(client: OmicsClient, options: RunDetailApiOpt
 				});
 			const limit = Math.max(1, Math.min(10_000, tailOptions.limit ?? DEFAULT_TAIL_LINES));
 			const logsApi = await logsClient();
-			const {GetLogEventsCommand} = await import('@aws-sdk/client-cloudwatch-logs');
+			// From the same chunk as the client: a bare import() of the SDK's CJS build gives no named exports once bundled.
+			const {GetLogEventsCommand} = await import('./logs-client.js');
 			let output;
 			try {
 				output = await call(

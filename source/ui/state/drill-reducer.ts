@@ -1,4 +1,6 @@
 import {maxScrollOffset} from '../layout/scroll-window.js';
+import {formatCount} from '../text/format.js';
+import {widthOf} from '../text/styled-line.js';
 import type {DrillLevel, GroupRef, RunLevel} from './drill-level.js';
 import type {UiAction, UiEffect} from './ui-action.js';
 import type {KeyContext, UiState} from './ui-state.js';
@@ -171,6 +173,11 @@ export function drillStep(
 	return undefined;
 }
 
+/** Copied text this long is named by its length: the footer's one row is for saying what was copied. */
+const SHOWN_COPY_COLUMNS = 40;
+const shownCopy = (text: string): string =>
+	widthOf(text) <= SHOWN_COPY_COLUMNS ? `: ${text}` : ` (${formatCount(text.length)} characters)`;
+
 /** `y`: copies the selected thing's next form and says what was copied. */
 function copyStep(state: UiState, facts: DrillFacts): Step {
 	const copy = facts.copy;
@@ -185,7 +192,7 @@ function copyStep(state: UiState, facts: DrillFacts): Step {
 		state: {
 			...state,
 			copied: {at: copy.at, index: index + 1},
-			notice: `copied ${target.label}: ${target.text}${again}`,
+			notice: `copied ${target.label}${shownCopy(target.text)}${again}`,
 		},
 		effects: [{type: 'copy', text: target.text}],
 	};
