@@ -36,6 +36,7 @@ export function logView(log: LogState): LogView {
 		lines: log.lines,
 		loading: logBusy(log),
 		complete: log.complete,
+		...(!log.complete && log.lines.length >= MAX_LOG_LINES ? {capped: true} : {}),
 		...(log.error ? {error: log.error} : {}),
 	});
 }

@@ -37,6 +37,8 @@ export interface LogView {
 	readonly loading: boolean;
 	/** No older lines can be read (the stream's start was reached). */
 	readonly complete: boolean;
+	/** Older lines exist, but the view keeps no more than it holds (MAX_LOG_LINES): they are for `aws logs`. */
+	readonly capped?: boolean;
 	readonly error?: ErrorInfo;
 }
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {prependOlder} from '../../source/poller/drill-down-log.js';
+import {MAX_LOG_LINES, logView, newLog, prependOlder} from '../../source/poller/drill-down-log.js';
 
 const line = (second: number, message = `line ${second}`) => ({timestamp: new Date(second * 1000), message});
 
@@ -31,5 +31,19 @@ describe('prependOlder', () => {
 			line(4),
 		]);
 		expect(prependOlder([], read)).toEqual(read);
+	});
+});
+
+describe('logView', () => {
+	it('says a log is capped when it holds MAX_LOG_LINES and older lines remain, never when it is complete', () => {
+		const log = newLog('arn:stream');
+		log.started = true;
+		log.lines = Array.from({length: MAX_LOG_LINES}, (_, index) => ({message: `line ${index}`}));
+		expect(logView(log).capped).toBe(true);
+		log.complete = true;
+		expect(logView(log).capped).toBeUndefined();
+		log.complete = false;
+		log.lines = log.lines.slice(1);
+		expect(logView(log).capped).toBeUndefined();
 	});
 });

@@ -46,7 +46,9 @@ function logLines(
 		? `reading${ellipsis}`
 		: log.complete
 			? `all ${count} lines`
-			: `the newest ${count}; l or scrolling up reads older lines`;
+			: log.capped
+				? `the newest ${count}, as many as batchtop keeps; y copies an aws logs line for the rest`
+				: `the newest ${count}; l or scrolling up reads older lines`;
 	const heading: Line = [
 		{text: title, bold: true},
 		{text: `  (${state})`, dim: true},
@@ -68,7 +70,7 @@ function logLines(
 		const row: Span[] = [{text: `  ${time}  `, dim: true}, {text: entry.message}];
 		for (const line of wrapLine(row, width, 12)) lines.push(line);
 	}
-	return {lines, older: !log.loading && !log.complete};
+	return {lines, older: !log.loading && !log.complete && log.capped !== true};
 }
 
 /**

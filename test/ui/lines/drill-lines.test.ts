@@ -77,6 +77,15 @@ describe('the drill-down lines', () => {
 		expect(engine.logName).toBe('engine log');
 	});
 
+	it('a log at the most lines batchtop keeps offers no older lines, and says where they are', () => {
+		const first = view.tasks?.[0];
+		if (!first?.log) throw new Error('the test run has a task log');
+		const capped: RunView = {...view, tasks: [{...first, log: {...first.log, capped: true}}]};
+		const document = runViewLines(capped, 'task', 200, UNICODE_GLYPHS);
+		expect(document.olderLoadable).toBe(false);
+		expect(text(document.lines).join('\n')).toContain('as many as batchtop keeps; y copies an aws logs line');
+	});
+
 	it('an entry keeps its ids whole and wraps its message, at any width', () => {
 		const entry = {
 			kind: 'run' as const,
