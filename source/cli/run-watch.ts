@@ -1,4 +1,6 @@
 import {createBatchApi} from '../omics/batch-api.js';
+import {createCancelApi} from '../omics/cancel-api.js';
+import {createBatchCanceller} from '../poller/batch-canceller.js';
 import {createOmicsClient, DEFAULT_REQUEST_TIMEOUT_MS, describeConnection} from '../omics/omics-client.js';
 import {connectionFor} from './demo-connection.js';
 import {writeErrorLine} from '../output/output-guard.js';
@@ -54,9 +56,9 @@ async function watch(
 		// profile, the region and the endpoint in use (--endpoint-url, AWS_ENDPOINT_URL_OMICS,
 		// AWS_ENDPOINT_URL or the profile's services section / endpoint_url).
 		const where = emulator ? `the demo emulator ${emulator.url}` : describeConnection(connection, region);
-		const api = createBatchApi(createOmicsClient({...connection, region}), {
-			deadlineMs: connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-		});
+		const client = createOmicsClient({...connection, region});
+		const deadlineMs = connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+		const api = createBatchApi(client, {deadlineMs});
 		if (config.once) return await runOnce(api, config, where, write);
 
 		const previous = config.logFile ? readPreviousRun(config.logFile) : undefined;
@@ -93,6 +95,11 @@ async function watch(
 			});
 			// Ink and React load only for the TUI: --json, --plain and --once start faster without them.
 			const {runTui} = await import('../ui/run-tui.js');
+			// --allow-cancel: the one write batchtop can make, through its own CancelRunBatch budget.
+			const cancelTps = config.budgets?.CancelRunBatch;
+			const canceller = config.allowCancel
+				? createBatchCanceller(createCancelApi(client, {deadlineMs}), cancelTps ? {tps: cancelTps} : {})
+				: undefined;
 			const end = await runTui({
 				poller,
 				target: where,
@@ -101,10 +108,12 @@ async function watch(
 				alternateScreen: config.alternateScreen,
 				title: config.title,
 				mouse: config.mouse,
+				...(canceller ? {canceller} : {}),
 				stallMs: 10 * 60_000,
 				initialSort: config.initialSort,
 				endRules: watchEndRules(config),
 			});
+			canceller?.close();
 			for (const line of sinceLines) write(line);
 			log?.append(summaryRecord(poller.snapshot(), end.code, end.reason, Date.now()));
 			return end.code;

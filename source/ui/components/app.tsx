@@ -1,6 +1,7 @@
 import React, {useCallback, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {usePollerSnapshot, type PollerHandle} from '../hooks/use-poller-snapshot.js';
+import {useCancelBatch} from '../hooks/use-cancel-batch.js';
 import {useClock} from '../hooks/use-clock.js';
 import {useFailureBlocks} from '../hooks/use-failure-blocks.js';
 import {useKeyInput} from '../hooks/use-key-input.js';
@@ -25,6 +26,7 @@ import type {UiAction} from '../state/ui-action.js';
 import {INITIAL_UI_STATE, keyContext, type SortMode} from '../state/ui-state.js';
 import {visibleBatches} from '../state/visible-batches.js';
 import type {Glyphs} from '../theme/glyphs.js';
+import type {BatchCanceller} from '../../poller/batch-canceller.js';
 import {LineView} from './lines-view.js';
 import {MainPane} from './main-pane.js';
 import {RenderOptionsProvider, useRenderOptions, type RenderOptions} from './render-options.js';
@@ -50,6 +52,8 @@ export interface AppProps {
 	readonly initialSort?: SortMode;
 	/** --mouse: the terminal's mouse reports (wheel, clicks), mapped to the keys' actions. */
 	readonly mouse?: MouseSource;
+	/** --allow-cancel: `c` cancels the selected batch, after its name is typed. */
+	readonly canceller?: BatchCanceller;
 }
 
 /** The root: provides the render options (glyphs, colour, ASCII) to everything below, then draws the monitor. */
@@ -78,6 +82,7 @@ function Monitor({
 	onRedraw,
 	initialSort = INITIAL_UI_STATE.sort,
 	mouse,
+	canceller,
 }: MonitorProps) {
 	const {glyphs, ascii} = useRenderOptions();
 	const snapshot = usePollerSnapshot(poller);
@@ -188,7 +193,8 @@ function Monitor({
 		timelineRows: Math.max(0, panel.split.timelineRows - 1),
 		timelineLines: panel.timeline.length,
 	});
-	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw});
+	const onCancel = useCancelBatch(store, poller, canceller);
+	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw, onCancel});
 	const context = useCallback(() => keyContext(store.get()), [store]);
 	const onAction = useCallback((action: UiAction) => run(store.dispatch(action)), [run, store]);
 	useKeyInput(context, onAction);

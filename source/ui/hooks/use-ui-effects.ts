@@ -10,15 +10,17 @@ export interface UiCallbacks {
 	readonly onQuit: (reason: QuitReason) => void;
 	readonly onSuspend?: (() => void) | undefined;
 	readonly onRedraw?: (() => void) | undefined;
+	/** Sends CancelRunBatch (--allow-cancel; hooks/use-cancel-batch.ts). */
+	readonly onCancel?: ((id: string, name: string) => void) | undefined;
 }
 
-/** Runs the effects the UI state asks for: poller calls, quitting, suspending, redrawing. Stable across renders. */
+/** Runs the effects the UI state asks for: poller calls, quitting, suspending, redrawing, cancelling. Stable across renders. */
 export function useUiEffects(
 	poller: PollerHandle,
 	callbacks: UiCallbacks,
 ): (effects: readonly UiEffect[]) => void {
 	const {exit} = useApp();
-	const {onQuit, onSuspend, onRedraw} = callbacks;
+	const {onQuit, onSuspend, onRedraw, onCancel} = callbacks;
 	return useCallback(
 		(effects: readonly UiEffect[]) => {
 			for (const effect of effects) {
@@ -44,9 +46,12 @@ export function useUiEffects(
 						break;
 					case 'redraw':
 						onRedraw?.();
+						break;
+					case 'cancel-batch':
+						onCancel?.(effect.id, effect.name);
 				}
 			}
 		},
-		[poller, exit, onQuit, onSuspend, onRedraw],
+		[poller, exit, onQuit, onSuspend, onRedraw, onCancel],
 	);
 }

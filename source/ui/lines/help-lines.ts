@@ -8,6 +8,7 @@ import {keyLabel} from './key-label.js';
 const SECTIONS: ReadonlyArray<{readonly title: string; readonly contexts: readonly KeyContext[]}> = [
 	{title: 'Keys', contexts: ['list', 'detail', 'help']},
 	{title: 'While typing a filter (after /)', contexts: ['filter']},
+	{title: 'While confirming a cancel (after c, with --allow-cancel)', contexts: ['confirm']},
 ];
 
 const KEY_COLUMN = 14;

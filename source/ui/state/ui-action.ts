@@ -1,3 +1,5 @@
+import type {CancelOutcome} from '../../domain/cancel-rules.js';
+
 /** What a key asks for, before the state it lands on decides what it means (j moves in the list, scrolls in the detail pane and help). */
 export type UiAction =
 	| {readonly type: 'move'; readonly delta: number}
@@ -24,7 +26,22 @@ export type UiAction =
 	| {readonly type: 'quit'}
 	| {readonly type: 'interrupt'}
 	| {readonly type: 'suspend'}
-	| {readonly type: 'redraw'};
+	| {readonly type: 'redraw'}
+	// The `c` key (--allow-cancel) and its typed-name prompt (state/cancel-step.ts).
+	/** The App was given a canceller: `c` may open the prompt. */
+	| {readonly type: 'allow-cancel'}
+	| {readonly type: 'start-cancel'}
+	| {readonly type: 'cancel-text'; readonly text: string}
+	| {readonly type: 'cancel-backspace'}
+	| {readonly type: 'cancel-submit'}
+	| {readonly type: 'cancel-dismiss'}
+	/** CancelRunBatch answered. */
+	| {
+			readonly type: 'cancel-result';
+			readonly id: string;
+			readonly name: string;
+			readonly outcome: CancelOutcome;
+	  };
 
 /** What an action asks of the world outside the UI state: the poller, the terminal, the process. */
 export type UiEffect =
@@ -34,4 +51,6 @@ export type UiEffect =
 	| {readonly type: 'load-failures'; readonly id: string}
 	| {readonly type: 'quit'; readonly reason: 'quit' | 'interrupt'}
 	| {readonly type: 'suspend'}
-	| {readonly type: 'redraw'};
+	| {readonly type: 'redraw'}
+	/** Send CancelRunBatch for batch `id` (its name typed and matched). */
+	| {readonly type: 'cancel-batch'; readonly id: string; readonly name: string};

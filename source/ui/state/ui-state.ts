@@ -1,3 +1,5 @@
+import type {CancelState} from './cancel-state.js';
+
 /** How the batch list is ordered; `s` cycles through them. */
 export const SORT_MODES = ['status', 'name', 'progress', 'age'] as const;
 export type SortMode = (typeof SORT_MODES)[number];
@@ -6,7 +8,7 @@ export type SortMode = (typeof SORT_MODES)[number];
 export type Focus = 'list' | 'detail' | 'timeline';
 
 /** Where the keyboard is: it decides which bindings act (see input/key-bindings.ts). */
-export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help';
+export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help' | 'confirm';
 
 /** Everything the keyboard changes; the rest of the screen is derived from the poller's snapshot. */
 export interface UiState {
@@ -29,6 +31,8 @@ export interface UiState {
 	readonly heldOrder?: readonly string[];
 	/** What the last key did when it could not do what it says (`r` while paused, `l` with nothing left); gone at the next key. */
 	readonly notice?: string;
+	/** The `c` key's state: allowed (--allow-cancel), the typed-name prompt, the request in flight. */
+	readonly cancel?: CancelState;
 }
 
 export const INITIAL_UI_STATE: UiState = {
@@ -47,8 +51,10 @@ export const INITIAL_UI_STATE: UiState = {
 /** How long after the last key that moved the selection the list's order holds. */
 export const HOLD_ORDER_MS = 3_000;
 
-/** The keyboard context the state puts the user in: help over filter over the focused pane. */
+/** The keyboard context the state puts the user in: the cancel prompt over help over filter over the focused pane. */
 export function keyContext(state: UiState): KeyContext {
+	// The typed-name prompt of `c` is modal: every key goes to it.
+	if (state.cancel?.prompt) return 'confirm';
 	if (state.help) return 'help';
 	if (state.editingFilter) return 'filter';
 	if (state.detailOpen) return state.focus === 'detail' ? 'detail' : 'list';
