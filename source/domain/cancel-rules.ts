@@ -15,7 +15,7 @@ export function isCancellable(status: string): boolean {
 /** Why a batch in `status` cannot be cancelled (one line, for the `c` key's notice), or undefined when it can. */
 export function cancelRefusal(status: string): string | undefined {
 	if (isCancellable(status)) return undefined;
-	return `batch is ${status}: only PENDING, SUBMITTING or INPROGRESS batches can be cancelled`;
+	return `batch is ${status}; only PENDING, SUBMITTING, INPROGRESS can be cancelled`;
 }
 
 /**
