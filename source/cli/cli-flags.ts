@@ -36,6 +36,7 @@ export const FLAGS = {
 	altScreen: {type: 'boolean'},
 	title: {type: 'boolean'},
 	mouse: {type: 'boolean'},
+	allowCancel: {type: 'boolean'},
 	sort: {type: 'string'},
 	printConfig: {type: 'boolean'},
 	// batchtop failures
@@ -99,6 +100,8 @@ export const FLAG_SCOPES: {readonly [Name in FlagName]: FlagScope} = {
 	// The monitor's, not --once's: it shows no title and reads no mouse.
 	title: 'watch-not-once',
 	mouse: 'watch-not-once',
+	// The monitor's `c` key; --once, --plain and --json never write.
+	allowCancel: 'watch-not-once',
 	sort: 'watch',
 	printConfig: 'watch',
 	csv: 'failures',
@@ -168,6 +171,8 @@ export const HELP = `
                           1 failed"; the title before is restored on exit
     --mouse               The wheel scrolls the focused pane, a click selects a batch (off by default:
                           while it is on, the terminal's own text selection needs Shift)
+    --allow-cancel        Let c cancel the selected batch (CancelRunBatch) after you type its name;
+                          off by default, and the only way batchtop writes to the account
     --sort MODE           The monitor's first sort: status (default), name, progress or age
 
   batchtop failures BATCH_ID|BATCH_ARN (one line per failed submission and failed run; also takes

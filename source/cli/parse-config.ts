@@ -155,6 +155,7 @@ export function parseConfig(
 		alternateScreen: flags.altScreen !== false,
 		title: settings.title.value,
 		mouse: settings.mouse.value,
+		allowCancel: flags.allowCancel === true,
 		initialSort: settings.sort.value,
 	};
 }

@@ -1,4 +1,6 @@
 import {createBatchApi} from '../omics/batch-api.js';
+import {createCancelApi} from '../omics/cancel-api.js';
+import {createBatchCanceller} from '../poller/batch-canceller.js';
 import {createOmicsClient, DEFAULT_REQUEST_TIMEOUT_MS, describeConnection} from '../omics/omics-client.js';
 import {connectionFor} from './demo-connection.js';
 import {writeErrorLine} from '../output/output-guard.js';
@@ -96,6 +98,11 @@ async function watch(
 			});
 			// Ink and React load only for the TUI: --json, --plain and --once start faster without them.
 			const {runTui} = await import('../ui/run-tui.js');
+			// --allow-cancel: the one write batchtop can make, through its own CancelRunBatch budget.
+			const cancelTps = config.budgets?.CancelRunBatch;
+			const canceller = config.allowCancel
+				? createBatchCanceller(createCancelApi(client, {deadlineMs}), cancelTps ? {tps: cancelTps} : {})
+				: undefined;
 			const end = await runTui({
 				poller,
 				target: where,
@@ -104,6 +111,7 @@ async function watch(
 				alternateScreen: config.alternateScreen,
 				title: config.title,
 				mouse: config.mouse,
+				...(canceller ? {canceller} : {}),
 				stallMs: 10 * 60_000,
 				initialSort: config.initialSort,
 				endRules: watchEndRules(config),
@@ -113,6 +121,7 @@ async function watch(
 					...(connection.profile ? {profile: connection.profile} : {}),
 				},
 			});
+			canceller?.close();
 			for (const line of sinceLines) write(line);
 			log?.append(summaryRecord(poller.snapshot(), end.code, end.reason, Date.now()));
 			return end.code;

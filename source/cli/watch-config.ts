@@ -41,6 +41,8 @@ export interface WatchConfig {
 	readonly title: boolean;
 	/** --mouse or the config file's `mouse`: wheel and clicks in the monitor. */
 	readonly mouse: boolean;
+	/** --allow-cancel: the monitor's `c` key may send CancelRunBatch (never from the config file). */
+	readonly allowCancel: boolean;
 	/** --sort or the config file's `sort`: the monitor's first sort (`s` cycles from there). */
 	readonly initialSort: SortMode;
 }

@@ -12,6 +12,8 @@ export const OPERATIONS = [
 	'GetLogEvents',
 	'FilterLogEvents',
 	'DescribeLogStreams',
+	// The one write (--allow-cancel, the `c` key): high priority, one at a time (poller/batch-canceller.ts).
+	'CancelRunBatch',
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];
@@ -44,6 +46,8 @@ export const OPERATION_QUOTAS: Readonly<Record<Operation, OperationQuota>> = {
 	GetLogEvents: {quotaTps: 25, documented: true, source: LOGS_QUOTAS},
 	FilterLogEvents: {quotaTps: 5, documented: true, source: LOGS_QUOTAS},
 	DescribeLogStreams: {quotaTps: 5, documented: true, source: LOGS_QUOTAS},
+	// Not published; the API fact sheet says it draws on the CancelRun quota (10 TPS): that figure, assumed.
+	CancelRunBatch: {quotaTps: 10, documented: false, source: HEALTHOMICS_QUOTAS},
 };
 
 /**

@@ -23,6 +23,7 @@ import {guardedLineWriter} from '../output/output-guard.js';
 import {ASCII_GLYPHS, UNICODE_GLYPHS} from './theme/glyphs.js';
 import type {PollerHandle} from './hooks/use-poller-snapshot.js';
 import type {SortMode} from './state/ui-state.js';
+import type {BatchCanceller} from '../poller/batch-canceller.js';
 
 export interface TuiOptions {
 	readonly poller: PollerHandle & {start(): void; stop(): void};
@@ -34,6 +35,8 @@ export interface TuiOptions {
 	readonly title?: boolean;
 	/** --mouse: the wheel scrolls the focused pane, a click selects a batch. */
 	readonly mouse?: boolean;
+	/** --allow-cancel: `c` cancels the selected batch (CancelRunBatch), after its name is typed. */
+	readonly canceller?: BatchCanceller;
 	readonly stallMs: number;
 	readonly initialSort?: SortMode;
 	/**
@@ -117,6 +120,7 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 			{...(options.awsCli ? {awsCli: options.awsCli} : {})}
 			{...(options.onRetryManifest ? {onRetryManifest: options.onRetryManifest} : {})}
 			{...(mouse ? {mouse} : {})}
+			{...(options.canceller ? {canceller: options.canceller} : {})}
 			{...(options.initialSort ? {initialSort: options.initialSort} : {})}
 		/>
 	);

@@ -1,6 +1,7 @@
 import React, {useCallback, useMemo} from 'react';
 import {Box, Text} from 'ink';
 import {usePollerSnapshot, type PollerHandle} from '../hooks/use-poller-snapshot.js';
+import {useCancelBatch} from '../hooks/use-cancel-batch.js';
 import {useClock} from '../hooks/use-clock.js';
 import {useFailureBlocks} from '../hooks/use-failure-blocks.js';
 import {useKeyInput} from '../hooks/use-key-input.js';
@@ -29,6 +30,7 @@ import type {UiAction} from '../state/ui-action.js';
 import {INITIAL_UI_STATE, keyContext, type SortMode} from '../state/ui-state.js';
 import {visibleBatches} from '../state/visible-batches.js';
 import type {Glyphs} from '../theme/glyphs.js';
+import type {BatchCanceller} from '../../poller/batch-canceller.js';
 import {LineView} from './lines-view.js';
 import {MainPane} from './main-pane.js';
 import {RenderOptionsProvider, useRenderOptions, type RenderOptions} from './render-options.js';
@@ -60,6 +62,8 @@ export interface AppProps {
 	readonly onCopy?: (text: string) => boolean | void;
 	/** `e`: write the selected batch's retry manifest. */
 	readonly onRetryManifest?: (batchId: string) => Promise<RetryManifestOutcome>;
+	/** --allow-cancel: `c` cancels the selected batch, after its name is typed. */
+	readonly canceller?: BatchCanceller;
 }
 
 const NO_CLI: AwsCliContext = {};
@@ -93,6 +97,7 @@ function Monitor({
 	awsCli = NO_CLI,
 	onCopy,
 	onRetryManifest,
+	canceller,
 }: MonitorProps) {
 	const {glyphs, ascii} = useRenderOptions();
 	const snapshot = usePollerSnapshot(poller);
@@ -244,8 +249,11 @@ function Monitor({
 		timelineLines: panel.timeline.length,
 		drill: drillFacts,
 	});
-	const run = useUiEffects(poller, {onQuit, onSuspend, onRedraw, onCopy, onRetryManifest}, (action) =>
-		store.dispatch(action),
+	const onCancel = useCancelBatch(store, poller, canceller);
+	const run = useUiEffects(
+		poller,
+		{onQuit, onSuspend, onRedraw, onCopy, onRetryManifest, onCancel},
+		(action) => store.dispatch(action),
 	);
 	const context = useCallback(() => keyContext(store.get()), [store]);
 	const onAction = useCallback((action: UiAction) => run(store.dispatch(action)), [run, store]);

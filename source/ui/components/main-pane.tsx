@@ -5,6 +5,7 @@ import type {ScreenLayout, PaneRows} from '../layout/screen-layout.js';
 import {emptyPanelLines} from '../lines/empty-panel-lines.js';
 import {failureLoadingText} from '../lines/pane-title-line.js';
 import {keyLabel} from '../lines/key-label.js';
+import {cancelPromptLines} from '../lines/cancel-prompt-lines.js';
 import {failureProgress} from '../state/failure-progress.js';
 import type {PanelContent} from '../state/panel-content.js';
 import type {UiState} from '../state/ui-state.js';
@@ -43,7 +44,16 @@ export function MainPane(props: MainPaneProps) {
 		panes.panelTitle ? <PaneTitle name={name} focused={focused} width={width} status={status} /> : null;
 	let body: React.ReactNode;
 	let heading: React.ReactNode = null;
-	if (state.help) {
+	if (state.cancel?.prompt) {
+		heading = title('Cancel batch', true);
+		body = (
+			<LinesView
+				lines={cancelPromptLines(state.cancel.prompt, width)}
+				width={width}
+				height={panes.panelRows}
+			/>
+		);
+	} else if (state.help) {
 		heading = title('Help', true);
 		body = (
 			<ScrolledLines

@@ -22,11 +22,14 @@ export interface UiCallbacks {
 	/** Puts text on the clipboard; false when it was refused and nothing was sent. */
 	readonly onCopy?: ((text: string) => boolean | void) | undefined;
 	readonly onRetryManifest?: ((batchId: string) => Promise<RetryManifestOutcome>) | undefined;
+	/** Sends CancelRunBatch (--allow-cancel; hooks/use-cancel-batch.ts). */
+	readonly onCancel?: ((id: string, name: string) => void) | undefined;
 }
 
 /**
  * Runs the effects the UI state asks for: poller calls, quitting, suspending, redrawing, copying, writing
- * a retry manifest (what it came to arrives later through `dispatch`, as a notice). Stable across renders.
+ * a retry manifest (what it came to arrives later through `dispatch`, as a notice), cancelling. Stable
+ * across renders.
  */
 export function useUiEffects(
 	poller: PollerHandle,
@@ -34,7 +37,7 @@ export function useUiEffects(
 	dispatch: (action: UiAction) => void,
 ): (effects: readonly UiEffect[]) => void {
 	const {exit} = useApp();
-	const {onQuit, onSuspend, onRedraw, onCopy, onRetryManifest} = callbacks;
+	const {onQuit, onSuspend, onRedraw, onCopy, onRetryManifest, onCancel} = callbacks;
 	// One manifest at a time: each reads every failure of its batch.
 	const writing = useRef(false);
 	return useCallback(
@@ -93,9 +96,12 @@ export function useUiEffects(
 									writing.current = false;
 								});
 						}
+						break;
+					case 'cancel-batch':
+						onCancel?.(effect.id, effect.name);
 				}
 			}
 		},
-		[poller, exit, onQuit, onSuspend, onRedraw, onCopy, onRetryManifest, dispatch],
+		[poller, exit, onQuit, onSuspend, onRedraw, onCopy, onRetryManifest, onCancel, dispatch],
 	);
 }

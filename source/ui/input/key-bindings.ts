@@ -1,5 +1,6 @@
 import type {Key} from 'ink';
 import type {UiAction} from '../state/ui-action.js';
+import {CANCEL_BINDINGS} from './cancel-bindings.js';
 import type {KeyContext, UiState} from '../state/ui-state.js';
 
 export type {KeyContext} from '../state/ui-state.js';
@@ -261,6 +262,8 @@ export const BINDINGS: readonly Binding[] = [
 		matches: is('p'),
 		action: () => ({type: 'toggle-pause'}),
 	},
+	// `c` (--allow-cancel) and its typed-name prompt's keys (the 'confirm' context).
+	...CANCEL_BINDINGS,
 	{
 		keys: '?',
 		description: 'this help',

@@ -9,6 +9,7 @@ const SECTIONS: ReadonlyArray<{readonly title: string; readonly contexts: readon
 	{title: 'Keys', contexts: ['list', 'detail', 'help']},
 	{title: "In a failure group's entries and a run (Enter on a failure group)", contexts: ['group', 'run']},
 	{title: 'While typing a filter (after /)', contexts: ['filter']},
+	{title: 'While confirming a cancel (after c, with --allow-cancel)', contexts: ['confirm']},
 ];
 
 const KEY_COLUMN = 14;

@@ -1,3 +1,5 @@
+import type {CancelOutcome} from '../../domain/cancel-rules.js';
+
 /** What a key asks for, before the state it lands on decides what it means (j moves in the list, scrolls in the detail pane and help). */
 export type UiAction =
 	| {readonly type: 'move'; readonly delta: number}
@@ -40,7 +42,22 @@ export type UiAction =
 	/** e: write a retry manifest for the selected batch. */
 	| {readonly type: 'retry-manifest'}
 	/** What something started by a key came to, later (the retry manifest written). */
-	| {readonly type: 'notice'; readonly text: string};
+	| {readonly type: 'notice'; readonly text: string}
+	// The `c` key (--allow-cancel) and its typed-name prompt (state/cancel-step.ts).
+	/** The App was given a canceller: `c` may open the prompt. */
+	| {readonly type: 'allow-cancel'}
+	| {readonly type: 'start-cancel'}
+	| {readonly type: 'cancel-text'; readonly text: string}
+	| {readonly type: 'cancel-backspace'}
+	| {readonly type: 'cancel-submit'}
+	| {readonly type: 'cancel-dismiss'}
+	/** CancelRunBatch answered. */
+	| {
+			readonly type: 'cancel-result';
+			readonly id: string;
+			readonly name: string;
+			readonly outcome: CancelOutcome;
+	  };
 
 /** What an action asks of the world outside the UI state: the poller, the terminal, the process. */
 export type UiEffect =
@@ -54,4 +71,6 @@ export type UiEffect =
 	/** OSC 52: put `text` (batchtop's own sanitised text) on the clipboard. */
 	| {readonly type: 'copy'; readonly text: string}
 	| {readonly type: 'older-lines'; readonly runId: string; readonly stream: string}
-	| {readonly type: 'retry-manifest'; readonly id: string};
+	| {readonly type: 'retry-manifest'; readonly id: string}
+	/** Send CancelRunBatch for batch `id` (its name typed and matched). */
+	| {readonly type: 'cancel-batch'; readonly id: string; readonly name: string};

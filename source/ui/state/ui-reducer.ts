@@ -2,6 +2,7 @@ import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {maxScrollOffset} from '../layout/scroll-window.js';
 import {formatCount} from '../text/format.js';
 import {drillStep, NO_DRILL_FACTS, type DrillFacts} from './drill-reducer.js';
+import {cancelStep, isCancelAction} from './cancel-step.js';
 import {failureProgress} from './failure-progress.js';
 import type {UiAction, UiEffect} from './ui-action.js';
 import {keyContext, SORT_MODES, type UiState} from './ui-state.js';
@@ -52,6 +53,8 @@ const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 export function uiStep(previous: UiState, action: UiAction, facts: ScreenFacts): UiStep {
 	// A redraw repaints what is there, the last notice included.
 	if (action.type === 'redraw') return {state: previous, effects: [{type: 'redraw'}]};
+	// The `c` key, its typed-name prompt and CancelRunBatch's answer (--allow-cancel).
+	if (isCancelAction(action)) return cancelStep(previous, action, facts);
 	if (facts.tooSmall && !ACTS_WHEN_TOO_SMALL.has(action.type)) return {state: previous, effects: NONE};
 	const state: UiState = previous.notice === undefined ? previous : {...previous, notice: undefined};
 	const context = keyContext(state);

@@ -1,4 +1,5 @@
 import type {DrillLevel, GroupRef} from './drill-level.js';
+import type {CancelState} from './cancel-state.js';
 
 /** How the batch list is ordered; `s` cycles through them. */
 export const SORT_MODES = ['status', 'name', 'progress', 'age'] as const;
@@ -8,10 +9,11 @@ export type SortMode = (typeof SORT_MODES)[number];
 export type Focus = 'list' | 'detail' | 'timeline';
 
 /**
- * Where the keyboard is: it decides which bindings act (see input/key-bindings.ts). `group` and `run`
- * are the drill-down's levels below the detail pane (a failure group's entries, one run).
+ * Where the keyboard is: it decides which bindings act (see input/key-bindings.ts). `confirm` is the
+ * typed-name prompt of a cancel; `group` and `run` are the drill-down's levels below the detail pane
+ * (a failure group's entries, one run).
  */
-export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help' | 'group' | 'run';
+export type KeyContext = 'list' | 'detail' | 'timeline' | 'filter' | 'help' | 'confirm' | 'group' | 'run';
 
 /** Everything the keyboard changes; the rest of the screen is derived from the poller's snapshot. */
 export interface UiState {
@@ -40,6 +42,8 @@ export interface UiState {
 	readonly group?: GroupRef;
 	/** What `y` copied last and where: pressing it again on the same thing copies the next of its forms. */
 	readonly copied?: {readonly at: string; readonly index: number};
+	/** The `c` key's state: allowed (--allow-cancel), the typed-name prompt, the request in flight. */
+	readonly cancel?: CancelState;
 }
 
 export const INITIAL_UI_STATE: UiState = {
@@ -59,8 +63,10 @@ export const INITIAL_UI_STATE: UiState = {
 /** How long after the last key that moved the selection the list's order holds. */
 export const HOLD_ORDER_MS = 3_000;
 
-/** The keyboard context the state puts the user in: help over filter over the focused pane. */
+/** The keyboard context the state puts the user in: the cancel prompt over help over filter over the focused pane. */
 export function keyContext(state: UiState): KeyContext {
+	// The typed-name prompt of `c` is modal: every key goes to it.
+	if (state.cancel?.prompt) return 'confirm';
 	if (state.help) return 'help';
 	if (state.editingFilter) return 'filter';
 	if (state.detailOpen) return state.focus === 'detail' ? (state.drill.at(-1)?.type ?? 'detail') : 'list';
