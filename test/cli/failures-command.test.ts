@@ -236,6 +236,33 @@ describe('batchtop failures (built CLI against the emulator)', () => {
 		expect(unreachable.stderr).toMatch(/^batchtop: cannot reach HealthOmics .*\n$/);
 	});
 
+	it('--budget sets each operation budget, refused in one line above a documented quota', async () => {
+		const result = await runCli(
+			[
+				'failures',
+				small(),
+				'--json',
+				'--endpoint-url',
+				emulator.url,
+				'--region',
+				'us-east-1',
+				'--budget',
+				'GetRun=3,GetRunTask=4,ListRunTasks=10,ListRunsInBatch=100',
+			],
+			{env},
+		);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout.trim().split('\n').length).toBeGreaterThan(0);
+		const above = await runCli(
+			['failures', small(), '--endpoint-url', emulator.url, '--region', 'us-east-1', '--budget', 'GetRun=11'],
+			{env},
+		);
+		expect(above.code).toBe(2);
+		expect(above.stderr).toMatch(
+			/^batchtop: --budget: GetRun budget 11\/s is above its documented quota of 10 TPS .*\n$/,
+		);
+	});
+
 	it('stdout closed by its reader ends quietly with 141', async () => {
 		const child = spawn(process.execPath, [CLI, ...args(mixed())], {env, stdio: ['ignore', 'pipe', 'pipe']});
 		let stderr = '';

@@ -219,7 +219,7 @@ describe('batchtop failures --retry-manifest (built CLI, real SDK, emulator)', (
 			await client.send(new ListRunsInBatchCommand({batchId: retried, submissionStatus: 'SUCCESS'}))
 		).runs?.find((run) => byId.get(run.runSettingId ?? '')?.outputUri !== undefined);
 		expect(runOf).toBeDefined();
-		{
+		if (runOf) {
 			const run = await client.send(new GetRunCommand({id: runOf.runId ?? ''}));
 			expect(run.outputUri).toBe(byId.get(runOf.runSettingId ?? '')?.outputUri);
 		}
