@@ -42,6 +42,8 @@ export const FLAGS = {
 	// batchtop failures
 	csv: {type: 'boolean'},
 	kind: {type: 'string'},
+	retryManifest: {type: 'string'},
+	settings: {type: 'string'},
 	// Demo and emulator
 	demo: {type: 'boolean'},
 	scenario: {type: 'string'},
@@ -106,6 +108,8 @@ export const FLAG_SCOPES: {readonly [Name in FlagName]: FlagScope} = {
 	printConfig: 'watch',
 	csv: 'failures',
 	kind: 'failures',
+	retryManifest: 'failures',
+	settings: 'failures',
 	demo: 'watch',
 	scenario: 'simulation',
 	speed: 'simulation',
@@ -130,6 +134,7 @@ export const HELP = `
     $ batchtop --demo                                  watch the built-in emulator's demo account
     $ batchtop emulator [--port N] [--scenario S]      serve the emulator
     $ batchtop failures BATCH [--json|--csv] [--kind K] list every failure of a batch
+    $ batchtop failures BATCH --retry-manifest FILE    write its failed run settings for a new batch
 
   AWS (same names as the AWS CLI; AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_OMICS and the other
   AWS_* variables work too, and so does the SDK's credential chain, SSO profiles included)
@@ -176,9 +181,14 @@ export const HELP = `
     --sort MODE           The monitor's first sort: status (default), name, progress or age
 
   batchtop failures BATCH_ID|BATCH_ARN (one line per failed submission and failed run; also takes
-  --region, --profile, --endpoint-url, --max-rps, --request-timeout, --json, --demo; exit 0 when listed)
+  --region, --profile, --endpoint-url, --max-rps, --budget, --request-timeout, --json, --demo; exit 0
+  when listed)
     --csv                 RFC 4180 CSV with a header row (--json: NDJSON, fields in README)
     --kind K              submission, run or all (default)
+    --retry-manifest FILE Write the failed runSettingIds' entries, a StartRunBatch inlineSettings /
+                          s3UriSettings JSON array, to FILE instead (exit 7: some could not be included)
+    --settings FILE       With --retry-manifest: copy entries from the batch's original run settings
+                          (a JSON array, or a start-run-batch --cli-input-json file) instead of GetRun
 
   Demo and emulator
     --demo                Start the emulator in-process and watch it: no AWS account needed
@@ -200,6 +210,7 @@ export const HELP = `
     2    usage error, or an unknown batch ID         4  credentials or permission problem
     5    --timeout passed with batches still running 6  unreachable, throttled or unreadable answers
                                                         (longer than --stale-timeout when watching)
+    7    batchtop failures --retry-manifest: written, but some failures are not in it (listed on stderr)
     130  interrupted: Ctrl-C, or q in the monitor before a --wait, --fail-fast or --timeout end
     143  terminated (SIGTERM)                        129 hang-up (SIGHUP)
     131  SIGQUIT                                     141 stdout closed by its reader (| head)

@@ -1,10 +1,12 @@
 import {BatchReferenceError, parseBatchReference, type BatchReference} from '../domain/batch-reference.js';
 import type {OmicsConnection} from '../omics/omics-client.js';
+import type {Operation} from '../poller/operation-budgets.js';
 import {FLAG_SCOPES, kebabCase, type FlagName, type Flags} from './cli-flags.js';
 import {parseConfigFile, type ConfigFileSource} from './config-file.js';
 import {emulatorOptionsFromFlags, type EmulatorRequest} from './emulator-command.js';
 import {UsageError} from './exit-codes.js';
 import {checkConnectionFlags} from './connection-flags.js';
+import {parseBudgets} from './parse-budgets.js';
 import {resolveSettings} from './settings.js';
 
 export type FailuresFormat = 'plain' | 'json' | 'csv';
@@ -18,8 +20,15 @@ export interface FailuresConfig {
 	readonly kind: FailuresKind;
 	readonly connection: OmicsConnection;
 	readonly demo?: EmulatorRequest;
+	/** --max-rps: the GetBatch budget (the one GetBatch that checks the batch exists). */
 	readonly maxRequestsPerSecond: number;
+	/** --budget / the config file's `budget`: each operation's budget (TPS) over its default. */
+	readonly budgets?: Partial<Record<Operation, number>>;
 	readonly requestTimeoutMs?: number;
+	/** --retry-manifest FILE: write the failures' run settings there instead of listing them. */
+	readonly retryManifest?: string;
+	/** --settings FILE: the batch's original run settings, the manifest's entries copied from it. */
+	readonly settingsFile?: string;
 }
 
 /** The watch's flags that mean the same here; the simulation's ones need --demo. */
@@ -28,6 +37,7 @@ const ACCEPTED = new Set<FlagName>([
 	'profile',
 	'endpointUrl',
 	'maxRps',
+	'budget',
 	'requestTimeout',
 	'json',
 	'demo',
@@ -75,6 +85,14 @@ export function parseFailuresConfig(
 		throw error;
 	}
 	if (flags.json === true && flags.csv === true) throw new UsageError('choose one of --json and --csv');
+	const retryManifest = fileFlag(flags.retryManifest, '--retry-manifest');
+	const settingsFile = fileFlag(flags.settings, '--settings');
+	if (settingsFile !== undefined && retryManifest === undefined)
+		throw new UsageError('--settings applies only with --retry-manifest FILE');
+	if (retryManifest !== undefined && (flags.json === true || flags.csv === true))
+		throw new UsageError(
+			`--retry-manifest writes a file of run settings; drop --${flags.json === true ? 'json' : 'csv'}`,
+		);
 	const kind = (flags.kind ?? 'all').toLowerCase();
 	if (kind !== 'submission' && kind !== 'run' && kind !== 'all')
 		throw new UsageError(`--kind "${flags.kind}" is not one of submission, run, all`);
@@ -100,6 +118,18 @@ export function parseFailuresConfig(
 		},
 		...(demo ? {demo: emulatorOptionsFromFlags(flags)} : {}),
 		maxRequestsPerSecond: settings.maxRps.value,
+		...(settings.budget.value === undefined
+			? {}
+			: {budgets: parseBudgets(settings.budget.value, '--budget')}),
 		...(requestTimeoutMs === undefined ? {} : {requestTimeoutMs}),
+		...(retryManifest === undefined ? {} : {retryManifest}),
+		...(settingsFile === undefined ? {} : {settingsFile}),
 	};
+}
+
+/** A file flag's path: given, and not empty. */
+function fileFlag(value: string | undefined, flag: string): string | undefined {
+	if (value === undefined) return undefined;
+	if (value.trim() === '') throw new UsageError(`${flag} needs a file path`);
+	return value;
 }

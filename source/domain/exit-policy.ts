@@ -31,6 +31,8 @@ export const ExitCode = {
 	timeout: 5,
 	/** HealthOmics unreachable, throttled or answering garbage (longer than --stale-timeout when watching). */
 	unreachable: 6,
+	/** `batchtop failures --retry-manifest`: the file is written, but some failures could not be put in it. */
+	incomplete: 7,
 	sighup: 129,
 	sigint: 130,
 	sigquit: 131,

@@ -13,6 +13,7 @@ import {parseFaultSpecs, startEmulator, type Emulator, type Scenario} from '../.
 import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
 import {omicsClient} from '../helpers/omics-test-client.js';
 import {CLI, cliEnv, runCli} from '../helpers/run-cli.js';
+import {FAST_BUDGETS} from './fast-budgets.js';
 import {FailureRecordSchema, parseCsv, type FailureRecordLine} from './failures-schema.js';
 
 const SCENARIO: Scenario = {
@@ -23,8 +24,11 @@ const SCENARIO: Scenario = {
 		durations: {...FAST_DEFAULTS?.durations, running: [5, 10]},
 	} as Scenario['defaults'],
 	batches: [
-		{name: 'mixed', totalRuns: 600, runFailureShare: 0.4, submissionFailureShare: 0.25},
+		// Over 100 (a page) failed submissions and failed runs, at most ~12 s to read at the documented quotas.
+		{name: 'mixed', totalRuns: 400, runFailureShare: 0.4, submissionFailureShare: 0.3},
 		{name: 'clean', totalRuns: 5},
+		// The formats compared line by line: every format read on a batch of its own, a few seconds each.
+		{name: 'small', totalRuns: 60, runFailureShare: 0.4, submissionFailureShare: 0.2},
 	],
 };
 const FIELDS = [
@@ -134,10 +138,10 @@ describe('batchtop failures (built CLI against the emulator)', () => {
 		emulator.url,
 		'--region',
 		'us-east-1',
-		'--max-rps',
-		'500',
+		...FAST_BUDGETS,
 	];
 	const mixed = () => emulator.batchIds[0] ?? '';
+	const small = () => emulator.batchIds[2] ?? '';
 
 	it('--json lists exactly what ListRunsInBatch(FAILED) and ListRuns(FAILED) report, the failed task as GetRunTask does', async () => {
 		const expected = await expectedFailures(client, mixed());
@@ -162,12 +166,12 @@ describe('batchtop failures (built CLI against the emulator)', () => {
 	});
 
 	it('plain prints one readable line per failure; --kind keeps one kind; --csv is RFC 4180 with the same fields', async () => {
-		const json = await runCli(args(mixed(), '--json'), {env});
+		const json = await runCli(args(small(), '--json'), {env});
 		const records = json.stdout
 			.trim()
 			.split('\n')
 			.map((line) => FailureRecordSchema.parse(JSON.parse(line)));
-		const plain = await runCli(args(mixed()), {env});
+		const plain = await runCli(args(small()), {env});
 		expect(plain.code).toBe(0);
 		const lines = plain.stdout.trim().split('\n');
 		expect(lines).toHaveLength(records.length);
@@ -178,14 +182,14 @@ describe('batchtop failures (built CLI against the emulator)', () => {
 			).toBe(true);
 			if (record?.logStream) expect(line).toContain(record.logStream);
 		});
-		const runs = await runCli(args(mixed(), '--kind', 'run', '--json'), {env});
+		const runs = await runCli(args(small(), '--kind', 'run', '--json'), {env});
 		expect(
 			runs.stdout
 				.trim()
 				.split('\n')
 				.map((line) => JSON.parse(line) as FailureRecordLine),
 		).toEqual(records.filter((record) => record.kind === 'run'));
-		const csv = await runCli(args(mixed(), '--csv'), {env});
+		const csv = await runCli(args(small(), '--csv'), {env});
 		expect(csv.code).toBe(0);
 		const [header, ...rows] = parseCsv(csv.stdout);
 		expect(header).toEqual(FIELDS);
@@ -232,6 +236,33 @@ describe('batchtop failures (built CLI against the emulator)', () => {
 		expect(unreachable.stderr).toMatch(/^batchtop: cannot reach HealthOmics .*\n$/);
 	});
 
+	it('--budget sets each operation budget, refused in one line above a documented quota', async () => {
+		const result = await runCli(
+			[
+				'failures',
+				small(),
+				'--json',
+				'--endpoint-url',
+				emulator.url,
+				'--region',
+				'us-east-1',
+				'--budget',
+				'GetRun=3,GetRunTask=4,ListRunTasks=10,ListRunsInBatch=100',
+			],
+			{env},
+		);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout.trim().split('\n').length).toBeGreaterThan(0);
+		const above = await runCli(
+			['failures', small(), '--endpoint-url', emulator.url, '--region', 'us-east-1', '--budget', 'GetRun=11'],
+			{env},
+		);
+		expect(above.code).toBe(2);
+		expect(above.stderr).toMatch(
+			/^batchtop: --budget: GetRun budget 11\/s is above its documented quota of 10 TPS .*\n$/,
+		);
+	});
+
 	it('stdout closed by its reader ends quietly with 141', async () => {
 		const child = spawn(process.execPath, [CLI, ...args(mixed())], {env, stdio: ['ignore', 'pipe', 'pipe']});
 		let stderr = '';
@@ -250,7 +281,7 @@ describe('batchtop failures refused or hostile', () => {
 		await demo.stop();
 		let listed = 0;
 		for (const id of ids.slice(0, 4)) {
-			const result = await runCli(['failures', id, '--demo', '--json', '--max-rps', '200'], {env: cliEnv()});
+			const result = await runCli(['failures', id, '--demo', '--json', ...FAST_BUDGETS], {env: cliEnv()});
 			expect(result.code, result.stderr).toBe(0);
 			for (const line of result.stdout.split('\n').filter(Boolean)) {
 				expect(FailureRecordSchema.parse(JSON.parse(line)).batchId).toBe(id);
@@ -310,27 +341,29 @@ describe('batchtop failures refused or hostile', () => {
 			}
 			let listed = 0;
 			for (const id of emulator.batchIds)
-				for (const format of [[], ['--json'], ['--csv']]) {
-					const result = await runCli(
-						[
-							'failures',
-							id,
-							...format,
-							'--endpoint-url',
-							emulator.url,
-							'--region',
-							'us-east-1',
-							'--max-rps',
-							'500',
-						],
-						{env: cliEnv()},
-					);
-					expect(result.code, `${id} ${format.join('')}: ${result.stderr}`).toBe(0);
-					expect(result.stdout).not.toMatch(
-						/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
-					);
-					listed += result.stdout.split('\n').length;
-				}
+				// The three formats at once: each CLI has budgets of its own, the emulator none.
+				await Promise.all(
+					[[], ['--json'], ['--csv']].map(async (format) => {
+						const result = await runCli(
+							[
+								'failures',
+								id,
+								...format,
+								'--endpoint-url',
+								emulator.url,
+								'--region',
+								'us-east-1',
+								...FAST_BUDGETS,
+							],
+							{env: cliEnv()},
+						);
+						expect(result.code, `${id} ${format.join('')}: ${result.stderr}`).toBe(0);
+						expect(result.stdout).not.toMatch(
+							/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
+						);
+						listed += result.stdout.split('\n').length;
+					}),
+				);
 			expect(listed).toBeGreaterThan(emulator.batchIds.length * 4);
 		} finally {
 			await emulator.stop();
