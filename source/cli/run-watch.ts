@@ -1,6 +1,8 @@
 import {createBatchApi} from '../omics/batch-api.js';
 import {createCancelApi} from '../omics/cancel-api.js';
 import {createBatchCanceller} from '../poller/batch-canceller.js';
+import {createRunSettingsApi} from '../omics/run-settings-api.js';
+import {retryManifestAction} from './retry-manifest-action.js';
 import {createOmicsClient, DEFAULT_REQUEST_TIMEOUT_MS, describeConnection} from '../omics/omics-client.js';
 import {connectionFor} from './demo-connection.js';
 import {writeErrorLine} from '../output/output-guard.js';
@@ -112,6 +114,13 @@ async function watch(
 				title: config.title,
 				mouse: config.mouse,
 				...(canceller ? {canceller} : {}),
+				// `e`: the selected batch's retry manifest, on the poller's budgets, into the current directory.
+				onRetryManifest: retryManifestAction({
+					api,
+					settingsApi: createRunSettingsApi(client, {deadlineMs}),
+					budgets: poller.budgets,
+					signal: poller.signal,
+				}),
 				stallMs: 10 * 60_000,
 				initialSort: config.initialSort,
 				endRules: watchEndRules(config),

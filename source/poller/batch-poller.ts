@@ -87,6 +87,16 @@ export class BatchPoller {
 	/** The drill-down's data, on this poller's budgets (paused and stopped with it); with `detail` only. */
 	readonly drill: DrillDown | undefined;
 
+	/** The account's budgets, one per operation: what else the monitor asks (a retry manifest) shares them. */
+	get budgets(): OperationBudgets {
+		return this.#budgets;
+	}
+
+	/** Aborted when the poller stops: work started beside it ends with it. */
+	get signal(): AbortSignal {
+		return this.#abort.signal;
+	}
+
 	constructor(options: PollerOptions) {
 		this.#api = options.api;
 		this.#bounds = options.interval ?? DEFAULT_INTERVAL;

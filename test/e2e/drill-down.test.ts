@@ -1,4 +1,7 @@
 import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {CloudWatchLogsClient, GetLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {GetRunTaskCommand, ListRunTasksCommand} from '@aws-sdk/client-omics';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -31,7 +34,20 @@ describe('the drill-down in a real terminal (tmux)', () => {
 
 	it('goes from the batch list to the newest lines of a failed task’s log in at most five keys, and back', async () => {
 		// Sorted by name, the list's order does not move while statuses change: the digit is the batch's row.
-		tmux('new-session', '-d', '-s', 'drill', '-x', '120', '-y', '40', `node ${CLI} --demo --sort name`);
+		const directory = mkdtempSync(join(tmpdir(), 'batchtop-drill-'));
+		tmux(
+			'new-session',
+			'-d',
+			'-s',
+			'drill',
+			'-c',
+			directory,
+			'-x',
+			'120',
+			'-y',
+			'40',
+			`node ${CLI} --demo --sort name`,
+		);
 		const first = await waitFor(
 			(text) => text.includes('germline-trio-2026-11') || text.includes('germline'),
 			'the list',
@@ -57,6 +73,7 @@ describe('the drill-down in a real terminal (tmux)', () => {
 			'the group’s entries with the first run looked up',
 		);
 		const runId = /› run (\d+) · setting/.exec(entries)?.[1] ?? '';
+		const runSettingId = /› run \d+ · setting (\S+)/.exec(entries)?.[1] ?? '';
 		press('Enter');
 		const runView = await waitFor(
 			(text) =>
@@ -109,6 +126,18 @@ describe('the drill-down in a real terminal (tmux)', () => {
 		await waitFor((text) => text.includes('germline-trio-2026-11  details'), 'the detail pane again');
 		press('Escape');
 		await waitFor((text) => !text.includes('DETAIL') && /› germline/.test(text), 'the list again');
+
+		// e: the batch's retry manifest in the current directory, holding the run just looked at.
+		tmux('send-keys', '-t', 'drill', 'e');
+		const wrote = await waitFor(
+			(text) => /e: wrote \S+batchtop-retry-\d+\.json \([\d,]+ runSettingIds\)/.test(text),
+			'the manifest written',
+		);
+		const path = /e: wrote (\S+)/.exec(wrote)?.[1] ?? '';
+		expect(path).toMatch(new RegExp(`^${directory}/batchtop-retry-\\d+\\.json$`));
+		const manifest = JSON.parse(readFileSync(path, 'utf8')) as Array<{runSettingId: string}>;
+		expect(manifest.map((entry) => entry.runSettingId)).toContain(runSettingId);
+		expect(Number(/\(([\d,]+) runSettingIds\)/.exec(wrote)?.[1]?.replace(/,/g, ''))).toBe(manifest.length);
 		tmux('send-keys', '-t', 'drill', 'q');
 	}, 60_000);
 });
