@@ -248,7 +248,7 @@ function parseSection(lines: readonly string[], title: string): Section | undefi
 	expect(loaded, state).not.toBeNull();
 	const blocks: Block[] = [];
 	while (index < lines.length && lines[index] !== '') {
-		const head = /^ {2} *([\d,]+) × (.+)$/.exec(lines[index] ?? '');
+		const head = /^(?: {2}|› ) *([\d,]+) × (.+)$/.exec(lines[index] ?? '');
 		expect(head, `a block heading: ${lines[index]}`).not.toBeNull();
 		index += 1;
 		const message: string[] = [];

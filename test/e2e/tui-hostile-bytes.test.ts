@@ -32,7 +32,8 @@ const ID2 = '4812376';
 const ID3 = '4812377';
 const H = HOSTILE_STRING;
 /** A failure block heading of 2 whose reason is HOSTILE_STRING defused: its words and x separators are left. */
-const FAILURE_ROW = / {2}2 × batchx+ xx x+\uFFFDend$/gm;
+// A group heading: two spaces, or the selected group's marker.
+const FAILURE_ROW = /(?: {2}|› )2 × batchx+ xx x+\uFFFDend$/gm;
 
 /** Each place a marker occurs, with 60 characters of context either side, escaped for the log. */
 function markerSnippets(text: string, markers: readonly string[] = HOSTILE_MARKERS): string[] {
@@ -173,7 +174,7 @@ describe('the TUI on a real pty against a hostile HealthOmics', () => {
 		await wait((s) => s.includes('l more failures'), 'the focus on the detail pane');
 		pty.send('?');
 		helpScreen = await wait(
-			(s) => s.includes('this help') && s.includes('Esc clear/close'),
+			(s) => s.includes('jump to the Nth batch') && s.includes('Esc clear/close'),
 			'the help overlay',
 		);
 		await sleep(150);
