@@ -131,16 +131,21 @@ function unreadable(operation: string, subject: string, why: string): OmicsError
 const token = (nextToken?: string) => (nextToken ? {startingToken: nextToken} : {});
 const abortSignal = (signal: AbortSignal) => ({abortSignal: signal});
 
-/** The BatchApi over a real OmicsClient. */
-export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions = {}): BatchApi {
-	const deadlineMs = apiOptions.deadlineMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+/** A call of `client`'s under `deadlineMs` (callWithDeadline), its credential chain's errors named. */
+export function deadlineCaller(client: object, deadlineMs: number) {
 	const chain = credentialChainOf(client);
-	const call = <T>(
+	return <T>(
 		operation: string,
 		subject: string,
 		outer: AbortSignal | undefined,
 		send: (signal: AbortSignal) => Promise<T>,
-	) => callWithDeadline(operation, subject, deadlineMs, outer, send, chain);
+	): Promise<T> => callWithDeadline(operation, subject, deadlineMs, outer, send, chain);
+}
+
+/** The BatchApi over a real OmicsClient. */
+export function createBatchApi(client: OmicsClient, apiOptions: BatchApiOptions = {}): BatchApi {
+	const deadlineMs = apiOptions.deadlineMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+	const call = deadlineCaller(client, deadlineMs);
 	// Nothing documents whether ListRuns takes batchId and status together; if refused once, filter locally.
 	let combinedFilterRefused = false;
 	return {

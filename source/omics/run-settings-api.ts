@@ -1,7 +1,7 @@
 import './sdk-environment.js';
 import {GetRunCommand, ListRunsInBatchCommand, type OmicsClient} from '@aws-sdk/client-omics';
-import {callWithDeadline, type Page} from './batch-api.js';
-import {credentialChainOf, DEFAULT_REQUEST_TIMEOUT_MS} from './omics-client.js';
+import {deadlineCaller, type Page} from './batch-api.js';
+import {DEFAULT_REQUEST_TIMEOUT_MS} from './omics-client.js';
 import type {RunAsSetting} from '../domain/retry-manifest.js';
 
 // The reads a retry manifest needs. Unlike every other read, their values are NOT sanitised: they go
@@ -34,13 +34,7 @@ export function createRunSettingsApi(
 	options: {readonly deadlineMs?: number} = {},
 ): RunSettingsApi {
 	const deadlineMs = options.deadlineMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-	const chain = credentialChainOf(client);
-	const call = <T>(
-		operation: string,
-		subject: string,
-		outer: AbortSignal | undefined,
-		send: (signal: AbortSignal) => Promise<T>,
-	) => callWithDeadline(operation, subject, deadlineMs, outer, send, chain);
+	const call = deadlineCaller(client, deadlineMs);
 	return {
 		async failedSubmissionIdsPage(batchId, nextToken, signal) {
 			const output = await call('ListRunsInBatch', `batch ${batchId}`, signal, (bounded) =>

@@ -2,12 +2,12 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {CloudWatchLogsClient, GetLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {GetLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {GetRunTaskCommand, ListRunTasksCommand} from '@aws-sdk/client-omics';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parseLogStreamArn} from '../../source/domain/run-detail.js';
 import {sanitizeText} from '../../source/domain/sanitize-text.js';
-import {omicsClient} from '../helpers/omics-test-client.js';
+import {logsClient, omicsClient} from '../helpers/omics-test-client.js';
 import {waitForScreen} from '../helpers/wait-for-screen.js';
 
 // The issue's "done when": in a real terminal (tmux), on the demo, from the batch list to the last
@@ -91,11 +91,7 @@ describe('the drill-down in a real terminal (tmux)', () => {
 		const task = await client.send(new GetRunTaskCommand({id: runId, taskId}));
 		expect(runView).toContain(`› task ${task.name}`);
 		const stream = parseLogStreamArn(task.logStream ?? '');
-		const logs = new CloudWatchLogsClient({
-			endpoint: url,
-			region: 'us-east-1',
-			credentials: {accessKeyId: 'a', secretAccessKey: 'b'},
-		});
+		const logs = logsClient(url ?? '');
 		const tail = await logs.send(
 			new GetLogEventsCommand({
 				logGroupName: stream?.group,

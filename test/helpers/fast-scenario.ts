@@ -18,3 +18,9 @@ export const FAST_DEFAULTS = {
 
 /** An account whose StartRun quota never binds in these tests: every batch submits at its own submitRate. */
 export const FAST_ACCOUNT = {startRunTps: 1000} as Scenario['account'];
+
+/** FAST_DEFAULTS with runs that stay RUNNING for 10-15 minutes: a batch that is still there to cancel or read. */
+export const LONG_RUNNING_DEFAULTS = {
+	...FAST_DEFAULTS,
+	durations: {...FAST_DEFAULTS?.durations, running: [600, 900]},
+} as Scenario['defaults'];

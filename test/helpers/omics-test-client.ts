@@ -1,4 +1,5 @@
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+import {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import {OmicsClient} from '@aws-sdk/client-omics';
 import {OmicsError} from '../../source/omics/omics-error.js';
 
@@ -10,6 +11,15 @@ export function omicsClient(url: string, options: {maxAttempts?: number} = {}): 
 		disableHostPrefix: true,
 		credentials: {accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'},
 		maxAttempts: options.maxAttempts ?? 1,
+	});
+}
+
+/** The real CloudWatch Logs SDK pointed at an emulator (which serves Logs on the same port). */
+export function logsClient(url: string): CloudWatchLogsClient {
+	return new CloudWatchLogsClient({
+		endpoint: url,
+		region: 'us-east-1',
+		credentials: {accessKeyId: 'a', secretAccessKey: 'b'},
 	});
 }
 

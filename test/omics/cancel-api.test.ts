@@ -4,16 +4,13 @@ import {startEmulator, type Emulator, type Scenario} from '../../source/emulator
 import {CancelConflictError, createCancelApi} from '../../source/omics/cancel-api.js';
 import {createOmicsClient} from '../../source/omics/omics-client.js';
 import {createBatchCanceller} from '../../source/poller/batch-canceller.js';
-import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
+import {FAST_ACCOUNT, LONG_RUNNING_DEFAULTS} from '../helpers/fast-scenario.js';
 import {omicsClient, omicsRejection} from '../helpers/omics-test-client.js';
 
 const SCENARIO: Scenario = {
 	seed: 5,
 	account: FAST_ACCOUNT,
-	defaults: {
-		...FAST_DEFAULTS,
-		durations: {...FAST_DEFAULTS?.durations, running: [600, 900]},
-	} as Scenario['defaults'],
+	defaults: LONG_RUNNING_DEFAULTS,
 	batches: [
 		{name: 'running-long', totalRuns: 40},
 		{name: 'done-already', totalRuns: 3, createdAgo: 100_000},

@@ -5,7 +5,7 @@ import {
 	ListRunsInBatchCommand,
 	ListRunTasksCommand,
 } from '@aws-sdk/client-omics';
-import {CloudWatchLogsClient, GetLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
+import {GetLogEventsCommand} from '@aws-sdk/client-cloudwatch-logs';
 import {parseFaultSpecs, startEmulator, type Emulator, type Scenario} from '../../source/emulator/index.js';
 import {createOmicsClient} from '../../source/omics/omics-client.js';
 import {createBatchApi} from '../../source/omics/batch-api.js';
@@ -15,7 +15,7 @@ import {BatchPoller} from '../../source/poller/batch-poller.js';
 import {DrillDown, type DrillDownHandle, type RunView} from '../../source/poller/drill-down.js';
 import {OPERATIONS, OperationBudgets, type Operation} from '../../source/poller/operation-budgets.js';
 import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
-import {omicsClient} from '../helpers/omics-test-client.js';
+import {logsClient, omicsClient} from '../helpers/omics-test-client.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const SCENARIO: Scenario = {
@@ -87,11 +87,7 @@ const settled = (drill: DrillDownHandle, runId: string): Promise<RunView> =>
 /** The whole stream, read from its head with the Logs SDK itself. */
 async function wholeStream(url: string, arn: string): Promise<string[]> {
 	const name = parseLogStreamArn(arn);
-	const logs = new CloudWatchLogsClient({
-		endpoint: url,
-		region: 'us-east-1',
-		credentials: {accessKeyId: 'a', secretAccessKey: 'b'},
-	});
+	const logs = logsClient(url);
 	const whole = await logs.send(
 		new GetLogEventsCommand({
 			logGroupName: name?.group,

@@ -9,7 +9,7 @@ import {createOmicsClient} from '../../source/omics/omics-client.js';
 import {createBatchCanceller, type BatchCanceller} from '../../source/poller/batch-canceller.js';
 import {App, type QuitReason} from '../../source/ui/components/app.js';
 import {UNICODE_GLYPHS} from '../../source/ui/theme/glyphs.js';
-import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
+import {FAST_ACCOUNT, LONG_RUNNING_DEFAULTS} from '../helpers/fast-scenario.js';
 import {omicsClient} from '../helpers/omics-test-client.js';
 import {KEYS, plain} from '../helpers/render-app.js';
 import {StaticPoller, batchSnapshot} from '../helpers/static-poller.js';
@@ -17,10 +17,7 @@ import {StaticPoller, batchSnapshot} from '../helpers/static-poller.js';
 const SCENARIO: Scenario = {
 	seed: 3,
 	account: FAST_ACCOUNT,
-	defaults: {
-		...FAST_DEFAULTS,
-		durations: {...FAST_DEFAULTS?.durations, running: [600, 900]},
-	} as Scenario['defaults'],
+	defaults: LONG_RUNNING_DEFAULTS,
 	batches: [
 		{name: 'wgs-trio-2026', totalRuns: 40},
 		{name: 'old-done', totalRuns: 3, createdAgo: 100_000},
