@@ -22,6 +22,8 @@ export interface Transition {
 
 export interface ApiEfficiency {
 	readonly requests: number;
+	/** The requests by operation: polling (GetBatch, ListBatch) and the failure reasons the events name. */
+	readonly byOperation: Readonly<Record<string, number>>;
 	readonly fixedPollerRequests: number;
 	readonly virtualSeconds: number;
 	readonly transitions: Transition[];
@@ -78,7 +80,7 @@ export async function apiEfficiency(scenario: string, speed: number): Promise<Ap
 		});
 		await once(child, 'exit');
 		const end = toVirtual(Date.now());
-		const stats = await emulator.get<{total: number}>('stats');
+		const stats = await emulator.get<{total: number; byOperation: Record<string, {total: number}>}>('stats');
 		const batches = await emulator.get<EmulatorBatches>('batches');
 		let fixedPollerRequests = 0;
 		const transitions: Transition[] = [];
@@ -100,6 +102,9 @@ export async function apiEfficiency(scenario: string, speed: number): Promise<Ap
 		}
 		return {
 			requests: stats.total,
+			byOperation: Object.fromEntries(
+				Object.entries(stats.byOperation).map(([operation, counts]) => [operation, counts.total]),
+			),
 			fixedPollerRequests,
 			virtualSeconds: (end - virtualStart) / 1000,
 			transitions,
