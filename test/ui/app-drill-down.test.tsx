@@ -173,6 +173,23 @@ describe('the drill-down: detail → group → run → back', () => {
 		await view.waitForFrame((t) => t.includes('copied run id: 3628870'), 'the next entry copied');
 	});
 
+	it('while paused a run that is still loading says so, and its spinner stands still', async () => {
+		const setupResult = setup();
+		view = setupResult.view;
+		setupResult.drill.setRun({...run, loading: true});
+		await view.waitForFrame((t) => t.includes('germline-trio-2026-11'), 'the list');
+		await view.press(KEYS.enter, 'n', KEYS.enter, KEYS.enter);
+		await view.waitForFrame(
+			(t) => /RUN +[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] reading the run…/.test(t),
+			'the spinner while it loads',
+		);
+		await view.press('p');
+		const text = plain(
+			await view.waitForFrame((t) => t.includes('reading the run…; paused (p resumes)'), 'the paused title'),
+		);
+		expect(text).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] reading the run/);
+	});
+
 	it('a failed submission has no run to open, and says so', async () => {
 		const setupResult = setup();
 		view = setupResult.view;

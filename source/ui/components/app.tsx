@@ -172,6 +172,7 @@ function Monitor({
 		glyphs,
 		focused: state.focus === 'detail' && !state.editingFilter,
 		cli: awsCli,
+		paused: snapshot.paused,
 	});
 	const drillFacts: DrillFacts = {
 		groups: document.groups,

@@ -49,6 +49,7 @@ interface DrillInput {
 	readonly glyphs: Glyphs;
 	readonly focused: boolean;
 	readonly cli: AwsCliContext;
+	readonly paused: boolean;
 }
 
 /** A group's live count and loading state, from the batch's failure groups. */
@@ -63,7 +64,7 @@ function groupCount(batch: BatchSnapshot | undefined, level: GroupLevel): number
  * (opened while shown, its calls stopped when left). Undefined at the detail pane itself.
  */
 export function useDrillView(input: DrillInput): DrillView | undefined {
-	const {drill, state, batch, width, rows, glyphs, focused, cli} = input;
+	const {drill, state, batch, width, rows, glyphs, focused, cli, paused} = input;
 	const version = useDrillVersion(drill);
 	const levels = state.drill;
 	const level = levels.at(-1);
@@ -89,11 +90,11 @@ export function useDrillView(input: DrillInput): DrillView | undefined {
 	const entries = useMemo(
 		() =>
 			level?.type === 'group' && drill && batchId !== undefined
-				? groupPage(drill, batchId, level, {width, rows, glyphs, focused, crumbs, cli, batch})
+				? groupPage(drill, batchId, level, {width, rows, glyphs, focused, crumbs, cli, batch, paused})
 				: undefined,
 		// The handle changes under the same object: `version` says when it did.
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- version is the handle's change counter
-		[level, drill, batchId, width, rows, glyphs, focused, crumbs, cli, batch, version],
+		[level, drill, batchId, width, rows, glyphs, focused, crumbs, cli, batch, paused, version],
 	);
 	const wanted = entries?.runIds.join(',') ?? '';
 	useEffect(() => {
@@ -103,15 +104,21 @@ export function useDrillView(input: DrillInput): DrillView | undefined {
 	const run = useMemo(
 		() =>
 			runLevel && drill && batchId !== undefined
-				? runPage(drill, runLevel, {width, rows, glyphs, focused, crumbs, cli, batch})
+				? runPage(drill, runLevel, {width, rows, glyphs, focused, crumbs, cli, batch, paused})
 				: undefined,
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- version is the handle's change counter
-		[runLevel, drill, batchId, width, rows, glyphs, focused, crumbs, cli, batch, version],
+		[runLevel, drill, batchId, width, rows, glyphs, focused, crumbs, cli, batch, paused, version],
 	);
 	return entries?.view ?? run;
 }
 
+/** A title's loading status: a spinner while it loads, none (and why) while polling is paused. */
+const loadingStatus = (text: string, paused: boolean) =>
+	paused ? {text: `${text}; paused (p resumes)`, spinner: false} : {text, spinner: true};
+
 interface PageInput {
+	/** Polling is paused: nothing loads, so nothing spins. */
+	readonly paused: boolean;
 	readonly width: number;
 	readonly rows: number;
 	readonly glyphs: Glyphs;
@@ -186,7 +193,7 @@ function groupPage(
 		view: {
 			title: 'Failures',
 			...(loading
-				? {status: {text: `grouped ${formatCount(loaded)} of ${formatCount(total)}`, spinner: true}}
+				? {status: loadingStatus(`grouped ${formatCount(loaded)} of ${formatCount(total)}`, input.paused)}
 				: {}),
 			breadcrumb,
 			body: [heading, ...body],
@@ -221,7 +228,7 @@ function runPage(drill: DrillDownHandle, level: RunLevel, input: PageInput): Dri
 		view.loading || (view.tasks ?? []).some((task) => task.log?.loading) || view.engineLog?.loading === true;
 	return {
 		title: 'Run',
-		...(loading ? {status: {text: `reading the run${glyphs.ellipsis}`, spinner: true}} : {}),
+		...(loading ? {status: loadingStatus(`reading the run${glyphs.ellipsis}`, input.paused)} : {}),
 		breadcrumb,
 		body: document.lines,
 		offset: Math.max(0, highest - Math.min(level.fromEnd, highest)),
