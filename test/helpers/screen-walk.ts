@@ -6,6 +6,7 @@ import {runTui} from '../../source/ui/run-tui.js';
 import {FrameSink} from '../../source/ui/terminal/frame-sink.js';
 import {lineCells, WIDE_TAIL} from '../../source/ui/terminal/terminal-cells.js';
 import {KEYS} from './render-app.js';
+import {GeneratedDrill} from './generated-drill.js';
 import {StaticPoller} from './static-poller.js';
 import {mutateBatches, pick, seededRandom, type Random} from './walk-batches.js';
 import {differingCells, rowText, WalkKeyboard, WalkTerminal} from './walk-terminal.js';
@@ -49,6 +50,16 @@ const WALK_KEYS = [
 	'l',
 	'p',
 	'r',
+	// The drill-down's keys: the next/previous failure group, the other log, copy; Enter again, so that
+	// a walk gets down to a run's view (Enter in the detail pane, then on a failed run's entry).
+	KEYS.enter,
+	KEYS.enter,
+	'n',
+	'n',
+	'n',
+	'N',
+	'o',
+	'y',
 	KEYS.ctrlL,
 	'jjj',
 	'kkjj',
@@ -139,6 +150,7 @@ export async function runScreenWalk(options: WalkOptions): Promise<WalkResult> {
 	const terminal = new WalkTerminal(columns, rows);
 	const keyboard = new WalkKeyboard();
 	const poller = new StaticPoller();
+	poller.drill = new GeneratedDrill();
 	let lastFrame: string | undefined;
 	const originalWrite = FrameSink.prototype.write;
 	FrameSink.prototype.write = function (this: FrameSink, chunk: string, callback?: () => void) {
