@@ -176,6 +176,7 @@ function Monitor({
 	});
 	const drillFacts: DrillFacts = {
 		groups: document.groups,
+		drillable: poller.drill !== undefined,
 		...(drillView?.facts ?? {}),
 		...(drillView
 			? {}

@@ -21,6 +21,8 @@ export interface CopyTarget {
 export interface DrillFacts {
 	/** The detail pane's failure groups, in the order shown. */
 	readonly groups: readonly GroupFact[];
+	/** False when the monitor has no drill-down data to show (it was made without one): Enter opens nothing. */
+	readonly drillable?: boolean;
 	/** At a group's entries: how many are loaded, how many fit a page, and the selected entry. */
 	readonly entries?: {
 		readonly loaded: number;
@@ -89,6 +91,7 @@ export function drillStep(
 			return set({group: {kind: group.kind, key: group.key}, detailScroll});
 		}
 		if (action.type === 'open') {
+			if (facts.drillable === false) return notice('Enter: failure groups cannot be opened in this monitor');
 			const group = groups[selectedGroup(state, groups)];
 			if (!group) return notice('Enter: no failure group to open yet (d closes the detail pane)');
 			return set({

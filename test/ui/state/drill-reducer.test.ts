@@ -50,6 +50,12 @@ describe('the drill-down keys', () => {
 		]);
 	});
 
+	it('Enter opens nothing in a monitor without drill-down data, and says so', () => {
+		const result = step(inDetail, {type: 'open'}, {drillable: false});
+		expect(result.state.drill).toEqual([]);
+		expect(result.state.notice).toMatch(/cannot be opened/);
+	});
+
 	it('Enter with no group loaded says so and stays', () => {
 		const result = step(inDetail, {type: 'open'}, {groups: []});
 		expect(result.state.drill).toEqual([]);
