@@ -38,6 +38,10 @@ const result = await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
 	platform: 'node',
+	// On platform node esbuild prefers `main`, which for the AWS SDK is its dist-cjs build: CommonJS that
+	// nothing can tree-shake, and every credential provider loaded at start. The SDK's `module` (dist-es)
+	// is ESM: unused code goes and the providers it imports lazily become chunks of their own.
+	mainFields: ['module', 'main'],
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
