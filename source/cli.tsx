@@ -2,20 +2,39 @@
 import './cli/memory-mode.js';
 import './ui/terminal/interactive-environment.js';
 import './omics/sdk-environment.js';
-import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {FLAGS, HELP, kebabCase, type Flags} from './cli/cli-flags.js';
-import {defaultConfigFilePath, readConfigFile} from './cli/config-file.js';
-import {endingOf, ExitCode, UsageError} from './cli/exit-codes.js';
-import {runEmulatorCommand} from './cli/emulator-command.js';
-import {parseFailuresConfig, rejectFailuresFlagsElsewhere} from './cli/failures-config.js';
-import {parseConfig} from './cli/parse-config.js';
-import {printConfigLines, printConfigRecord} from './cli/print-config.js';
-import {runWatch} from './cli/run-watch.js';
-import {rejectUnknownFlags} from './cli/unknown-flags.js';
+import {ExitCode} from './domain/exit-policy.js';
 import {routeProcessWarnings, startDiagnosticsLog} from './output/diagnostics-log.js';
 import {endQuietlyWhenStdoutCloses} from './output/closed-stdout.js';
 import {guardedLineWriter, guardJson, writeErrorLine} from './output/output-guard.js';
+
+/**
+ * What parsing a command line needs beyond this file, loaded by import() after the --version and
+ * --help checks: the config and flag validation reach the AWS SDK (settings take the SDK client's
+ * default timeout), which is most of what a start-up parses, and --version needs none of it.
+ */
+async function loadCommandLine() {
+	const [configFile, exitCodes, emulatorCommand, failuresConfig, parseConfig, printConfig, unknownFlags] =
+		await Promise.all([
+			import('./cli/config-file.js'),
+			import('./cli/exit-codes.js'),
+			import('./cli/emulator-command.js'),
+			import('./cli/failures-config.js'),
+			import('./cli/parse-config.js'),
+			import('./cli/print-config.js'),
+			import('./cli/unknown-flags.js'),
+		]);
+	return {
+		...configFile,
+		...exitCodes,
+		...emulatorCommand,
+		...failuresConfig,
+		...parseConfig,
+		...printConfig,
+		...unknownFlags,
+	};
+}
 
 /** Parses the command line into one config, then runs that mode; every bad input ends in one line and exit 2. */
 async function main(): Promise<number> {
@@ -26,8 +45,20 @@ async function main(): Promise<number> {
 	const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	if (options.includes('-h') || options.includes('--help')) return printed(`${helpText()}\n`);
 	if (options.includes('--version')) return printed(`${packageJson.version}\n`);
+	const {
+		defaultConfigFilePath,
+		readConfigFile,
+		runEmulatorCommand,
+		parseFailuresConfig,
+		rejectFailuresFlagsElsewhere,
+		parseConfig,
+		printConfigLines,
+		printConfigRecord,
+		rejectUnknownFlags,
+		UsageError,
+	} = await loadCommandLine();
 	rejectUnknownFlags(argv, FLAGS);
-	const {input, flags} = parseArguments(argv);
+	const {input, flags} = await parseArguments(argv, UsageError);
 	// The config file is read (and validated, in parseConfig) before anything touches the terminal or
 	// the network; the emulator takes none of its settings.
 	const configPath = input[0] === 'emulator' ? undefined : defaultConfigFilePath(process.env);
@@ -63,6 +94,9 @@ async function main(): Promise<number> {
 		await runEmulatorCommand(config.options, write);
 		return ExitCode.ok;
 	}
+	// Loaded only here: the AWS SDK, the poller and the output writers are most of what a start-up
+	// parses, and --version, --help, --print-config and a usage error need none of them.
+	const {runWatch} = await import('./cli/run-watch.js');
 	return runWatch(config, write);
 }
 
@@ -70,10 +104,18 @@ async function main(): Promise<number> {
  * meow's parse, typed from FLAGS (no cast: its result is assignable to Flags). Booleans have no
  * default, so an absent flag is undefined; a flag given twice is a one-line usage error, not meow's throw.
  */
-function parseArguments(argv: readonly string[]): {input: string[]; flags: Flags} {
+async function parseArguments(
+	argv: readonly string[],
+	UsageError: new (message: string) => Error,
+): Promise<{input: string[]; flags: Flags}> {
+	// Loaded after the --version and --help checks, which answer without it.
+	const {default: meow} = await import('meow');
 	try {
 		const cli = meow(HELP, {
 			importMeta: import.meta,
+			// The package data, so that meow does not look for package.json at every start (it would
+			// walk up from dist/ and read and parse the file).
+			pkg: packageJson,
 			argv: [...argv],
 			version: packageJson.version,
 			allowUnknownFlags: false,
@@ -105,7 +147,8 @@ main().then(
 	(code) => {
 		process.exitCode = code;
 	},
-	(error: unknown) => {
+	async (error: unknown) => {
+		const {endingOf} = await import('./cli/exit-codes.js');
 		const ending = endingOf(error);
 		writeErrorLine(ending.message);
 		process.exitCode = ending.code;
