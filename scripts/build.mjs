@@ -2,7 +2,8 @@
 // package needs no dependencies at install time (everything it runs is in dist/).
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
-import {chmod, rm, writeFile} from 'node:fs/promises';
+import {basename} from 'node:path';
+import {chmod, readFile, rm, writeFile} from 'node:fs/promises';
 import {thirdPartyNotices} from './third-party-notices.mjs';
 
 const outdir = 'dist';
@@ -28,6 +29,50 @@ const withoutInkDevtools = {
 		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({
 			contents: 'export default {initialize() {}, connectToDevTools() {}};',
 		}));
+	},
+};
+// meow bundles read-package-up and normalize-package-data for when it is not handed the package data,
+// and its bundle initialises them at import: @babel/code-frame with its highlighter (for JSON errors)
+// and the spdx licence tables, sorted (~15-20 ms at every start). batchtop always hands meow `pkg` and
+// never reads `cli.pkg`, so none of it runs. Here the two are initialised on first use instead
+// (lazy, same behaviour), and meow's options.js gets stand-ins that fail loudly, so that esbuild
+// leaves out what only they used. Either edit that no longer matches fails the build.
+const MEOW_EDITS = {
+	'options.js': [
+		[
+			"import { a as readPackageUpSync, n as normalizePackageData } from './dependencies.js';",
+			[
+				"const readPackageUpSync = () => { throw new Error('batchtop: meow is given pkg; readPackageUpSync is not bundled'); };",
+				"const normalizePackageData = () => { throw new Error('batchtop: meow is given pkg; normalizePackageData is not bundled'); };",
+			].join('\n'),
+		],
+	],
+	'dependencies.js': [
+		[
+			'var libExports = requireLib$1();',
+			'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};',
+		],
+		[
+			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+		],
+	],
+};
+const meowWithoutPackageReading = {
+	name: 'meow-without-package-reading',
+	setup(builder) {
+		builder.onLoad(
+			{filter: /[\\/]node_modules[\\/]meow[\\/]build[\\/](options|dependencies)\.js$/},
+			async (args) => {
+				let source = await readFile(args.path, 'utf8');
+				for (const [from, to] of MEOW_EDITS[basename(args.path)]) {
+					if (!source.includes(from))
+						throw new Error(`${args.path} has changed (no "${from}"): update build.mjs`);
+					source = source.replace(from, to);
+				}
+				return {contents: source, loader: 'js'};
+			},
+		);
 	},
 };
 // Chunk names carry content hashes: start empty so old chunks do not pile up in the package.
@@ -56,7 +101,7 @@ const result = await build({
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);",
 	},
-	plugins: [withoutInkDevtools],
+	plugins: [withoutInkDevtools, meowWithoutPackageReading],
 	define: {'process.env.NODE_ENV': '"production"'},
 });
 await chmod(`${outdir}/cli.js`, 0o755);
