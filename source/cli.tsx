@@ -2,39 +2,13 @@
 import './cli/memory-mode.js';
 import './ui/terminal/interactive-environment.js';
 import './omics/sdk-environment.js';
+import type Meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {FLAGS, HELP, kebabCase, type Flags} from './cli/cli-flags.js';
 import {ExitCode} from './domain/exit-policy.js';
 import {routeProcessWarnings, startDiagnosticsLog} from './output/diagnostics-log.js';
 import {endQuietlyWhenStdoutCloses} from './output/closed-stdout.js';
 import {guardedLineWriter, guardJson, writeErrorLine} from './output/output-guard.js';
-
-/**
- * What parsing a command line needs beyond this file, loaded by import() after the --version and
- * --help checks: the config and flag validation reach the AWS SDK (settings take the SDK client's
- * default timeout), which is most of what a start-up parses, and --version needs none of it.
- */
-async function loadCommandLine() {
-	const [configFile, exitCodes, emulatorCommand, failuresConfig, parseConfig, printConfig, unknownFlags] =
-		await Promise.all([
-			import('./cli/config-file.js'),
-			import('./cli/exit-codes.js'),
-			import('./cli/emulator-command.js'),
-			import('./cli/failures-config.js'),
-			import('./cli/parse-config.js'),
-			import('./cli/print-config.js'),
-			import('./cli/unknown-flags.js'),
-		]);
-	return {
-		...configFile,
-		...exitCodes,
-		...emulatorCommand,
-		...failuresConfig,
-		...parseConfig,
-		...printConfig,
-		...unknownFlags,
-	};
-}
 
 /** Parses the command line into one config, then runs that mode; every bad input ends in one line and exit 2. */
 async function main(): Promise<number> {
@@ -45,6 +19,7 @@ async function main(): Promise<number> {
 	const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	if (options.includes('-h') || options.includes('--help')) return printed(`${helpText()}\n`);
 	if (options.includes('--version')) return printed(`${packageJson.version}\n`);
+	// Only now the rest: --version and --help need none of it (cli/startup-modules.ts).
 	const {
 		defaultConfigFilePath,
 		readConfigFile,
@@ -56,9 +31,11 @@ async function main(): Promise<number> {
 		printConfigRecord,
 		rejectUnknownFlags,
 		UsageError,
-	} = await loadCommandLine();
+		meow,
+		runWatch,
+	} = await import('./cli/startup-modules.js');
 	rejectUnknownFlags(argv, FLAGS);
-	const {input, flags} = await parseArguments(argv, UsageError);
+	const {input, flags} = parseArguments(meow, argv, UsageError);
 	// The config file is read (and validated, in parseConfig) before anything touches the terminal or
 	// the network; the emulator takes none of its settings.
 	const configPath = input[0] === 'emulator' ? undefined : defaultConfigFilePath(process.env);
@@ -94,9 +71,6 @@ async function main(): Promise<number> {
 		await runEmulatorCommand(config.options, write);
 		return ExitCode.ok;
 	}
-	// Loaded only here: the AWS SDK, the poller and the output writers are most of what a start-up
-	// parses, and --version, --help, --print-config and a usage error need none of them.
-	const {runWatch} = await import('./cli/run-watch.js');
 	return runWatch(config, write);
 }
 
@@ -104,12 +78,11 @@ async function main(): Promise<number> {
  * meow's parse, typed from FLAGS (no cast: its result is assignable to Flags). Booleans have no
  * default, so an absent flag is undefined; a flag given twice is a one-line usage error, not meow's throw.
  */
-async function parseArguments(
+function parseArguments(
+	meow: typeof Meow,
 	argv: readonly string[],
 	UsageError: new (message: string) => Error,
-): Promise<{input: string[]; flags: Flags}> {
-	// Loaded after the --version and --help checks, which answer without it.
-	const {default: meow} = await import('meow');
+): {input: string[]; flags: Flags} {
 	try {
 		const cli = meow(HELP, {
 			importMeta: import.meta,
@@ -148,7 +121,7 @@ main().then(
 		process.exitCode = code;
 	},
 	async (error: unknown) => {
-		const {endingOf} = await import('./cli/exit-codes.js');
+		const {endingOf} = await import('./cli/startup-modules.js');
 		const ending = endingOf(error);
 		writeErrorLine(ending.message);
 		process.exitCode = ending.code;
