@@ -2,7 +2,7 @@
 // package needs no dependencies at install time (everything it runs is in dist/).
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
-import {basename} from 'node:path';
+import {relative, sep} from 'node:path';
 import {chmod, readFile, rm, writeFile} from 'node:fs/promises';
 import {thirdPartyNotices} from './third-party-notices.mjs';
 
@@ -36,9 +36,9 @@ const withoutInkDevtools = {
 // and the spdx licence tables, sorted (~15-20 ms at every start). batchtop always hands meow `pkg` and
 // never reads `cli.pkg`, so none of it runs. Here the two are initialised on first use instead
 // (lazy, same behaviour), and meow's options.js gets stand-ins that fail loudly, so that esbuild
-// leaves out what only they used. Either edit that no longer matches fails the build.
-const MEOW_EDITS = {
-	'options.js': [
+// leaves out what only they used. An edit that no longer matches fails the build.
+const STARTUP_EDITS = {
+	'meow/build/options.js': [
 		[
 			"import { a as readPackageUpSync, n as normalizePackageData } from './dependencies.js';",
 			[
@@ -47,7 +47,7 @@ const MEOW_EDITS = {
 			].join('\n'),
 		],
 	],
-	'dependencies.js': [
+	'meow/build/dependencies.js': [
 		[
 			'var libExports = requireLib$1();',
 			'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};',
@@ -57,15 +57,30 @@ const MEOW_EDITS = {
 			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
 		],
 	],
+	// string-width makes an Intl.Segmenter (~10 ms: ICU loads) and compiles /^\p{RGI_Emoji}$/v (~14 ms) at
+	// import, though its fast path (printable ASCII) needs neither: both are made on first use instead.
+	'string-width/index.js': [
+		['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+		['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+		['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
+		['rgiEmojiRegex.test(segment)', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment)'],
+	],
 };
-const meowWithoutPackageReading = {
-	name: 'meow-without-package-reading',
+const startupEdits = {
+	name: 'startup-edits',
 	setup(builder) {
 		builder.onLoad(
-			{filter: /[\\/]node_modules[\\/]meow[\\/]build[\\/](options|dependencies)\.js$/},
+			{
+				filter:
+					/[\\/]node_modules[\\/](meow[\\/]build[\\/](options|dependencies)|string-width[\\/]index)\.js$/,
+			},
 			async (args) => {
+				// Only the top-level copies (wrap-ansi's own string-width 7 is another file, left alone).
+				const file = relative('node_modules', args.path).split(sep).join('/');
+				const edits = STARTUP_EDITS[file];
+				if (!edits) return undefined;
 				let source = await readFile(args.path, 'utf8');
-				for (const [from, to] of MEOW_EDITS[basename(args.path)]) {
+				for (const [from, to] of edits) {
 					if (!source.includes(from))
 						throw new Error(`${args.path} has changed (no "${from}"): update build.mjs`);
 					source = source.replace(from, to);
@@ -101,7 +116,7 @@ const result = await build({
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);",
 	},
-	plugins: [withoutInkDevtools, meowWithoutPackageReading],
+	plugins: [withoutInkDevtools, startupEdits],
 	define: {'process.env.NODE_ENV': '"production"'},
 });
 await chmod(`${outdir}/cli.js`, 0o755);
