@@ -2,14 +2,17 @@
 // package needs no dependencies at install time (everything it runs is in dist/).
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
-import {chmod, rm, writeFile} from 'node:fs/promises';
+import {relative, sep} from 'node:path';
+import {chmod, readFile, rm, writeFile} from 'node:fs/promises';
 import {thirdPartyNotices} from './third-party-notices.mjs';
 
 const outdir = 'dist';
 
-// The Ink patch (patches/, measuring caches kept across frames) is applied here, where the bundle is
-// built, not at a user's install: patch-package is idempotent, and the tests and the bench, which load
-// Ink from node_modules, get the same Ink as the bundle because they build first.
+// The patches (patches/: Ink's measuring caches kept across frames; yoga's wasm decoded from its
+// data: URI instead of fetched, ~30 ms at start-up on Node 20, which has fetch) are applied here,
+// where the bundle is built, not at a user's install: patch-package is idempotent, and the tests and
+// the bench, which load Ink and yoga from node_modules, get the same code as the bundle because they
+// build first.
 execFileSync(process.execPath, ['node_modules/patch-package/index.js', '--error-on-fail'], {
 	stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -28,6 +31,65 @@ const withoutInkDevtools = {
 		}));
 	},
 };
+// meow bundles read-package-up and normalize-package-data for when it is not handed the package data,
+// and its bundle initialises them at import: @babel/code-frame with its highlighter (for JSON errors)
+// and the spdx licence tables, sorted (~15-20 ms at every start). batchtop always hands meow `pkg` and
+// never reads `cli.pkg`, so none of it runs. Here the two are initialised on first use instead
+// (lazy, same behaviour), and meow's options.js gets stand-ins that fail loudly, so that esbuild
+// leaves out what only they used. An edit that no longer matches fails the build.
+const STARTUP_EDITS = {
+	'meow/build/options.js': [
+		[
+			"import { a as readPackageUpSync, n as normalizePackageData } from './dependencies.js';",
+			[
+				"const readPackageUpSync = () => { throw new Error('batchtop: meow is given pkg; readPackageUpSync is not bundled'); };",
+				"const normalizePackageData = () => { throw new Error('batchtop: meow is given pkg; normalizePackageData is not bundled'); };",
+			].join('\n'),
+		],
+	],
+	'meow/build/dependencies.js': [
+		[
+			'var libExports = requireLib$1();',
+			'var libExports = {codeFrameColumns: (...args) => requireLib$1().codeFrameColumns(...args)};',
+		],
+		[
+			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+		],
+	],
+	// string-width makes an Intl.Segmenter (~10 ms: ICU loads) and compiles /^\p{RGI_Emoji}$/v (~14 ms) at
+	// import, though its fast path (printable ASCII) needs neither: both are made on first use instead.
+	'string-width/index.js': [
+		['const segmenter = new Intl.Segmenter();', 'let segmenter;'],
+		['segmenter.segment(string)', '(segmenter ??= new Intl.Segmenter()).segment(string)'],
+		['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegex;'],
+		['rgiEmojiRegex.test(segment)', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment)'],
+	],
+};
+const startupEdits = {
+	name: 'startup-edits',
+	setup(builder) {
+		builder.onLoad(
+			{
+				filter:
+					/[\\/]node_modules[\\/](meow[\\/]build[\\/](options|dependencies)|string-width[\\/]index)\.js$/,
+			},
+			async (args) => {
+				// Only the top-level copies (wrap-ansi's own string-width 7 is another file, left alone).
+				const file = relative('node_modules', args.path).split(sep).join('/');
+				const edits = STARTUP_EDITS[file];
+				if (!edits) return undefined;
+				let source = await readFile(args.path, 'utf8');
+				for (const [from, to] of edits) {
+					if (!source.includes(from))
+						throw new Error(`${args.path} has changed (no "${from}"): update build.mjs`);
+					source = source.replace(from, to);
+				}
+				return {contents: source, loader: 'js'};
+			},
+		);
+	},
+};
 // Chunk names carry content hashes: start empty so old chunks do not pile up in the package.
 await rm(outdir, {recursive: true, force: true});
 const result = await build({
@@ -38,6 +100,10 @@ const result = await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
 	platform: 'node',
+	// On platform node esbuild prefers `main`, which for the AWS SDK is its dist-cjs build: CommonJS that
+	// nothing can tree-shake, and every credential provider loaded at start. The SDK's `module` (dist-es)
+	// is ESM: unused code goes and the providers it imports lazily become chunks of their own.
+	mainFields: ['module', 'main'],
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
@@ -50,7 +116,7 @@ const result = await build({
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module';\nconst require = __createRequire(import.meta.url);",
 	},
-	plugins: [withoutInkDevtools],
+	plugins: [withoutInkDevtools, startupEdits],
 	define: {'process.env.NODE_ENV': '"production"'},
 });
 await chmod(`${outdir}/cli.js`, 0o755);

@@ -2,17 +2,10 @@
 import './cli/memory-mode.js';
 import './ui/terminal/interactive-environment.js';
 import './omics/sdk-environment.js';
-import meow from 'meow';
+import type Meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {FLAGS, HELP, kebabCase, type Flags} from './cli/cli-flags.js';
-import {defaultConfigFilePath, readConfigFile} from './cli/config-file.js';
-import {endingOf, ExitCode, UsageError} from './cli/exit-codes.js';
-import {runEmulatorCommand} from './cli/emulator-command.js';
-import {parseFailuresConfig, rejectFailuresFlagsElsewhere} from './cli/failures-config.js';
-import {parseConfig} from './cli/parse-config.js';
-import {printConfigLines, printConfigRecord} from './cli/print-config.js';
-import {runWatch} from './cli/run-watch.js';
-import {rejectUnknownFlags} from './cli/unknown-flags.js';
+import {ExitCode} from './domain/exit-policy.js';
 import {routeProcessWarnings, startDiagnosticsLog} from './output/diagnostics-log.js';
 import {endQuietlyWhenStdoutCloses} from './output/closed-stdout.js';
 import {guardedLineWriter, guardJson, writeErrorLine} from './output/output-guard.js';
@@ -26,8 +19,23 @@ async function main(): Promise<number> {
 	const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
 	if (options.includes('-h') || options.includes('--help')) return printed(`${helpText()}\n`);
 	if (options.includes('--version')) return printed(`${packageJson.version}\n`);
+	// Only now the rest: --version and --help need none of it (cli/startup-modules.ts).
+	const {
+		defaultConfigFilePath,
+		readConfigFile,
+		runEmulatorCommand,
+		parseFailuresConfig,
+		rejectFailuresFlagsElsewhere,
+		parseConfig,
+		printConfigLines,
+		printConfigRecord,
+		rejectUnknownFlags,
+		UsageError,
+		meow,
+		runWatch,
+	} = await import('./cli/startup-modules.js');
 	rejectUnknownFlags(argv, FLAGS);
-	const {input, flags} = parseArguments(argv);
+	const {input, flags} = parseArguments(meow, argv, UsageError);
 	// The config file is read (and validated, in parseConfig) before anything touches the terminal or
 	// the network; the emulator takes none of its settings.
 	const configPath = input[0] === 'emulator' ? undefined : defaultConfigFilePath(process.env);
@@ -70,10 +78,17 @@ async function main(): Promise<number> {
  * meow's parse, typed from FLAGS (no cast: its result is assignable to Flags). Booleans have no
  * default, so an absent flag is undefined; a flag given twice is a one-line usage error, not meow's throw.
  */
-function parseArguments(argv: readonly string[]): {input: string[]; flags: Flags} {
+function parseArguments(
+	meow: typeof Meow,
+	argv: readonly string[],
+	UsageError: new (message: string) => Error,
+): {input: string[]; flags: Flags} {
 	try {
 		const cli = meow(HELP, {
 			importMeta: import.meta,
+			// The package data, so that meow does not look for package.json at every start (it would
+			// walk up from dist/ and read and parse the file).
+			pkg: packageJson,
 			argv: [...argv],
 			version: packageJson.version,
 			allowUnknownFlags: false,
@@ -105,7 +120,8 @@ main().then(
 	(code) => {
 		process.exitCode = code;
 	},
-	(error: unknown) => {
+	async (error: unknown) => {
+		const {endingOf} = await import('./cli/startup-modules.js');
 		const ending = endingOf(error);
 		writeErrorLine(ending.message);
 		process.exitCode = ending.code;

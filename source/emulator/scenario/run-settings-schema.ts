@@ -1,4 +1,6 @@
-import {z} from 'zod';
+// A namespace import, not `import {z}`: esbuild then keeps only the zod it uses, not every locale
+// (734 KB of the emulator chunk down to 197 KB, parsed at every --demo start).
+import * as z from 'zod';
 
 // Run settings a scenario gives: a batch's per-run template, and the contents of s3UriSettings files
 // (the emulator cannot read S3). Documented in README.md ("Scenario files").

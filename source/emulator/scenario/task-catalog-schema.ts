@@ -1,4 +1,6 @@
-import {z} from 'zod';
+// A namespace import, not `import {z}`: esbuild then keeps only the zod it uses, not every locale
+// (734 KB of the emulator chunk down to 197 KB, parsed at every --demo start).
+import * as z from 'zod';
 
 // A scenario's own workflow (scenario `tasks`): the tasks every run executes, in order.
 // Documented for users in README.md ("Scenario files").
