@@ -51,6 +51,10 @@ async function watch(
 	write: (line: string) => void,
 	log: EventLog | undefined,
 ): Promise<number> {
+	// The TUI's chunk (Ink, React, yoga) loads while the demo's emulator computes its history.
+	const tuiModule = config.output === 'tui' && !config.once ? import('../ui/run-tui.js') : undefined;
+	// Awaited below on the TUI's path; an early error ends the run before that, and must not be unhandled.
+	tuiModule?.catch(() => undefined);
 	const emulator = config.demo ? await startEmulatorForCli(config.demo) : undefined;
 	try {
 		const connection = connectionFor(config.connection, config.requestTimeoutMs, emulator);
@@ -99,7 +103,7 @@ async function watch(
 				for (const change of recorder(snapshot, events).changes) sinceLines.push(changeLine(change));
 			});
 			// Ink and React load only for the TUI: --json, --plain and --once start faster without them.
-			const {runTui} = await import('../ui/run-tui.js');
+			const {runTui} = await (tuiModule ?? import('../ui/run-tui.js'));
 			// --allow-cancel: the one write batchtop can make, through its own CancelRunBatch budget.
 			const cancelTps = config.budgets?.CancelRunBatch;
 			const canceller = config.allowCancel

@@ -1,5 +1,5 @@
 import type {BatchReference} from '../domain/batch-reference.js';
-import {DEFAULT_REQUEST_TIMEOUT_MS} from '../omics/omics-client.js';
+import {DEFAULT_REQUEST_TIMEOUT_MS} from '../omics/request-timeout.js';
 import type {IntervalBounds} from '../poller/interval-policy.js';
 import {wantsAscii, wantsColor} from '../ui/theme/glyphs.js';
 import {SORT_MODES, type SortMode} from '../ui/state/ui-state.js';

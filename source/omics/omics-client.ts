@@ -12,6 +12,7 @@ import {CredentialChainError, ProviderFailureLog, type CredentialContext} from '
 import {createAgents} from './http-agents.js';
 import {NetworkConfigError, resolveProxySettings, trustedCertificates} from './network-config.js';
 import {sanitizeText} from '../domain/sanitize-text.js';
+import {DEFAULT_REQUEST_TIMEOUT_MS} from './request-timeout.js';
 
 /** Where SDK log lines go instead of the terminal (the diagnostics log, or nowhere). */
 export type SdkLogSink = (level: 'warn' | 'error', message: string) => void;
@@ -40,7 +41,7 @@ export interface OmicsConnection {
 	readonly direct?: boolean;
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+export {DEFAULT_REQUEST_TIMEOUT_MS};
 
 /** What the client hands its credential provider: its own resolved config (the request handler included). */
 type ChainInit = NonNullable<Parameters<typeof defaultProvider>[0]>;
