@@ -43,7 +43,11 @@ export async function scaleMemory(
 	});
 	try {
 		// Discovery pages through ListBatch on the polling budget: 10,000 batches take minutes at 2/s.
-		await pty.waitForScreen((screen) => (screen[0] ?? '').includes(`${count} batches`), 15 * 60_000);
+		// The header drops its total first when it is too wide (10,000 of each): the active count stays.
+		await pty.waitForScreen(
+			(screen) => [`${count} batches`, `${count} active`].some((text) => (screen[0] ?? '').includes(text)),
+			15 * 60_000,
+		);
 		const pid = pty.programPid();
 		// Every batch answered once: ListBatch pages plus one GetBatch each.
 		const polled = async () =>
