@@ -17,6 +17,7 @@ import {startup} from './measures/first-frame.js';
 import {idleCost} from './measures/idle-cost.js';
 import {changeCost, renderTimes} from './measures/render-cost.js';
 import {scaleMemory} from './measures/scale-memory.js';
+import {requestCpu} from './measures/request-cpu.js';
 import {soak} from './measures/soak.js';
 import {screenTruth} from './measures/screen-truth.js';
 
@@ -43,6 +44,8 @@ const size = quick
 			idleWarmUp: 1,
 			changes: 10,
 			scaleBatches: 100,
+			largeBatches: 300,
+			cpuRuns: 1,
 			renderUpdates: 10,
 			memorySeconds: 2,
 			emulatorRequests: 200,
@@ -62,6 +65,8 @@ const size = quick
 			idleWarmUp: 120,
 			changes: 100,
 			scaleBatches: 1_000,
+			largeBatches: 10_000,
+			cpuRuns: 1,
 			renderUpdates: 200,
 			memorySeconds: 20,
 			emulatorRequests: 5_000,
@@ -211,7 +216,14 @@ if (wanted('3')) {
 if (wanted('4')) {
 	log('4/8 scale');
 	const render = await renderTimes(size.scaleBatches, size.renderUpdates);
-	const memory = await scaleMemory(size.scaleBatches, size.memorySeconds);
+	const renderLarge = await renderTimes(size.largeBatches, size.renderUpdates, true);
+	// The same runs give 4c (memory at 1,000) and the per-request CPU at both sizes.
+	const perRequest = await requestCpu(size.scaleBatches, size.largeBatches, size.memorySeconds, size.cpuRuns);
+	const memory = perRequest.small[0]!;
+	const slow = await scaleMemory(size.largeBatches, size.memorySeconds);
+	const smallMs = median(perRequest.small.map((run) => run.cpuMsPerRequest));
+	const largeMs = median(perRequest.large.map((run) => run.cpuMsPerRequest));
+	const largePeak = Math.max(slow.peakRssBytes, ...perRequest.large.map((run) => run.peakRssBytes));
 	figures.push(
 		{
 			id: '4a',
@@ -234,9 +246,51 @@ if (wanted('4')) {
 			unit: 'MB',
 			target: 150,
 		},
+		{
+			id: '4d',
+			what: `Render time per update, ${size.largeBatches} batches, the changed batch on screen (median)`,
+			value: median(renderLarge.ms),
+			unit: 'ms',
+		},
+		{
+			id: '4e',
+			what: `Render time per update, ${size.largeBatches} batches, the changed batch on screen (p95)`,
+			value: quantile(renderLarge.ms, 0.95),
+			unit: 'ms',
+			target: 16,
+		},
+		{
+			id: '4f',
+			what: `CPU per request, ${size.scaleBatches} batches (real CLI, --max-rps 50, every batch polled once)`,
+			value: smallMs,
+			unit: 'ms',
+			runs: perRequest.small.map((run) => run.cpuMsPerRequest),
+		},
+		{
+			id: '4g',
+			what: `CPU per request, ${size.largeBatches} batches (same; target 1.5 × 4f)`,
+			value: largeMs,
+			unit: 'ms',
+			target: 1.5 * smallMs,
+			runs: perRequest.large.map((run) => run.cpuMsPerRequest),
+		},
+		{
+			id: '4h',
+			what: `CPU watching ${size.largeBatches} batches at the default 2 req/s (real CLI, once discovered)`,
+			value: slow.cpuPercent,
+			unit: '% of a core',
+			target: 5,
+		},
+		{
+			id: '4i',
+			what: `Peak RSS watching ${size.largeBatches} batches (4g's and 4h's runs)`,
+			value: largePeak / MB,
+			unit: 'MB',
+			target: 250,
+		},
 	);
 	notes.push(
-		`4: while watching ${size.scaleBatches} batches at --max-rps 50 the CLI used ${memory.cpuPercent.toFixed(1)}% of a core for ${memory.requests} requests in ${size.memorySeconds} s.`,
+		`4: while watching ${size.scaleBatches} batches at --max-rps 50 the CLI used ${memory.cpuPercent.toFixed(1)}% of a core for ${memory.requests} requests in ${size.memorySeconds} s; ${size.largeBatches} batches: ${perRequest.large.map((run) => `${run.cpuPercent.toFixed(1)}% for ${run.requests}`).join(', ')}; at 2 req/s ${slow.requests} requests. 4g/4f = ${(largeMs / smallMs).toFixed(2)}.`,
 	);
 }
 

@@ -8,6 +8,7 @@ import type {BatchApi, BatchFilter} from '../omics/batch-api.js';
 import type {RunDetailApi} from '../omics/run-detail-api.js';
 import {errorInfo, isCredentialProblem, retryDelayMs} from './retry-policy.js';
 import {discoverBatches} from './discover-batches.js';
+import {DueQueue} from './due-queue.js';
 import {FailureLoader} from './failure-loader.js';
 import {DrillDown} from './drill-down.js';
 import {trackedSnapshot, type Tracked} from './tracked-batch.js';
@@ -74,6 +75,17 @@ export class BatchPoller {
 	#recent: readonly PollerEvent[] = [];
 	#flushTimer: NodeJS.Timeout | undefined;
 	#tickTimer: NodeJS.Timeout | undefined;
+	/** Watched batches by when they are next due: a scan of every batch per request grew with their number. */
+	readonly #due = new DueQueue<Tracked>(
+		(tracked, at) =>
+			this.#tracked.get(tracked.id) === tracked &&
+			!tracked.inFlight &&
+			!tracked.done &&
+			tracked.nextDueAt === at,
+	);
+	/** Each tracked batch's place in the watch order: batches due at the same instant go in that order. */
+	readonly #ranks = new WeakMap<Tracked, number>();
+	#nextRank = 0;
 	#running = false;
 	#paused = false;
 	readonly #pauses: PauseSpan[] = [];
@@ -175,6 +187,7 @@ export class BatchPoller {
 			: [this.#tracked.get(id)].filter((t): t is Tracked => t !== undefined)) {
 			tracked.done = false;
 			tracked.nextDueAt = Math.min(tracked.nextDueAt, now);
+			this.#fileDue(tracked);
 		}
 		if (id === undefined && this.#discovery) this.#discoveryDueAt = now;
 		this.#schedule();
@@ -324,8 +337,21 @@ export class BatchPoller {
 	}
 
 	#track(id: string): void {
-		if (!this.#tracked.has(id))
-			this.#tracked.set(id, {id, attempt: 0, nextDueAt: 0, inFlight: false, done: false, history: []});
+		if (this.#tracked.has(id)) return;
+		const tracked: Tracked = {id, attempt: 0, nextDueAt: 0, inFlight: false, done: false, history: []};
+		this.#tracked.set(id, tracked);
+		this.#ranks.set(tracked, this.#nextRank++);
+		this.#fileDue(tracked);
+	}
+
+	/** Files a batch under its next due time; stale entries are dropped when they surface, or all at once here. */
+	#fileDue(tracked: Tracked): void {
+		if (this.#due.size > 4 * this.#tracked.size + 1024) {
+			this.#due.clear();
+			for (const each of this.#tracked.values())
+				if (each !== tracked) this.#due.push(each, each.nextDueAt, this.#ranks.get(each) ?? 0);
+		}
+		this.#due.push(tracked, tracked.nextDueAt, this.#ranks.get(tracked) ?? 0);
 	}
 
 	/** Arms the single timer for the earliest due batch (or discovery). */
@@ -333,9 +359,7 @@ export class BatchPoller {
 		if (!this.#running || this.#paused) return;
 		if (this.#tickTimer) clearTimeout(this.#tickTimer);
 		let due = this.#discovery && !this.#discoveryInFlight ? this.#discoveryDueAt : Number.POSITIVE_INFINITY;
-		for (const tracked of this.#tracked.values()) {
-			if (!tracked.inFlight && !tracked.done && tracked.nextDueAt < due) due = tracked.nextDueAt;
-		}
+		due = Math.min(due, this.#due.nextAt());
 		if (due === Number.POSITIVE_INFINITY) return;
 		this.#tickTimer = setTimeout(() => this.#tick(), Math.max(0, due - Date.now()));
 	}
@@ -345,10 +369,9 @@ export class BatchPoller {
 		const now = Date.now();
 		if (this.#discovery && !this.#discoveryInFlight && this.#discoveryDueAt <= now)
 			void this.#discover(this.#discovery);
-		const due = [...this.#tracked.values()]
-			.filter((t) => !t.inFlight && !t.done && t.nextDueAt <= now)
-			.sort((a, b) => a.nextDueAt - b.nextDueAt);
-		for (const tracked of due) void this.#poll(tracked);
+		// Earliest first (the watch order among equals); #poll marks each in flight before the next pops.
+		for (let tracked = this.#due.popDue(now); tracked; tracked = this.#due.popDue(now))
+			void this.#poll(tracked);
 		this.#schedule();
 	}
 
@@ -368,6 +391,7 @@ export class BatchPoller {
 		} finally {
 			tracked.inFlight = false;
 			if (this.#running) {
+				this.#fileDue(tracked);
 				this.#dirty(tracked);
 				this.#schedule();
 			}

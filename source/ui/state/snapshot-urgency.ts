@@ -13,6 +13,8 @@ export function isUrgentChange(previous: PollerSnapshot, next: PollerSnapshot): 
 	for (let index = 0; index < next.batches.length; index++) {
 		const before = previous.batches[index];
 		const after = next.batches[index];
+		// The poller keeps an unchanged batch's object: most of 10,000 batches end here.
+		if (before === after) continue;
 		if (!before || !after || isUrgentBatchChange(before, after)) return true;
 	}
 	return false;
