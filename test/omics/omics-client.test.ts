@@ -105,6 +105,27 @@ describe('OmicsClient factory and BatchApi against the emulator', () => {
 		expect((refused as OmicsError).message).toMatch(/ECONNREFUSED/);
 	});
 
+	it('gives the SDK no info logger (it would build a filtered copy of every answer for it); errors still reach the log', async () => {
+		const logged: Array<{level: string; message: string}> = [];
+		const client = createOmicsClient({
+			endpointUrl: emulator.url,
+			region: 'us-east-1',
+			credentials,
+			log: (level, message) => logged.push({level, message}),
+		});
+		// The SDK's logger middleware calls `logger.info?.({input: filter(input), output: filter(output)})`
+		// after every call: with no info method the filtered copies are never made.
+		expect(client.config.logger.info).toBeUndefined();
+		expect(client.config.logger.debug).toBeUndefined();
+		const api = createBatchApi(client);
+		const [listed] = (await api.listBatchPage({})).items;
+		await api.getBatch(listed?.id ?? '');
+		expect(logged).toEqual([]);
+		await api.getBatch('1234').catch(() => undefined);
+		expect(logged.map((entry) => entry.level)).toEqual(['error']);
+		client.destroy();
+	});
+
 	it('drops list items whose ids are not the documented 1-18 digits', async () => {
 		const client = {
 			send: async () => ({

@@ -1,48 +1,79 @@
 // 2. Idle cost: batchtop watching 10 active batches in a 120×40 terminal, nobody typing.
 import {activeBatches} from '../lib/bench-scenarios.js';
 import {benchEnv} from '../lib/cli-env.js';
+import {countConnections} from '../lib/connection-counter.js';
 import {CLI, scenarioFile, startEmulatorProcess} from '../lib/emulator-process.js';
 import {cpuMs} from '../lib/proc-stats.js';
 import {PtyProcess} from '../lib/pty-process.js';
 
 export interface IdleSample {
+	/** The steady state: after the warm-up, over `seconds`. */
 	readonly cpuPercent: number;
 	readonly bytesPerSecond: number;
 	readonly requests: number;
+	/** TCP connections the client opened over the steady window, per minute. */
+	readonly connectionsPerMinute: number;
+	/** The warm-up itself, from every batch on screen on: intervals ramp from MIN to MAX meanwhile. */
+	readonly rampCpuPercent: number;
+	readonly rampRequests: number;
+	readonly rampConnections: number;
 }
 
 const BATCHES = 10;
 
-/** CPU share of one core and bytes written per second over `seconds`, after a warm-up; one sample per run. */
+interface Reading {
+	readonly at: number;
+	readonly cpu: number;
+	readonly bytes: number;
+	readonly requests: number;
+	readonly connections: number;
+}
+
+/**
+ * CPU share of one core, bytes written per second and connections opened, over the `warmUpSeconds`
+ * after every batch is on screen (the ramp) and over the `seconds` after that (the steady state); one
+ * sample per run. The client reaches the emulator through a relay that counts its connections.
+ */
 export async function idleCost(runs: number, seconds: number, warmUpSeconds: number): Promise<IdleSample[]> {
 	const scenario = await scenarioFile('idle', activeBatches(BATCHES));
 	const samples: IdleSample[] = [];
 	for (let run = 0; run < runs; run++) {
 		const emulator = await startEmulatorProcess(['--scenario', scenario]);
+		const relay = await countConnections(emulator.url);
 		const pty = new PtyProcess({
-			command: [process.execPath, CLI, '--endpoint-url', emulator.url],
+			command: [process.execPath, CLI, '--endpoint-url', relay.url],
 			columns: 120,
 			rows: 40,
 			env: benchEnv(),
 		});
 		try {
 			await pty.waitForScreen((screen) => screen.filter((line) => line.includes('bench-')).length >= BATCHES);
-			await sleep(warmUpSeconds * 1000);
 			const pid = pty.programPid();
-			const cpuBefore = cpuMs(pid);
-			const bytesBefore = pty.bytes;
-			const statsBefore = await emulator.get<{total: number}>('stats');
-			const started = performance.now();
+			const read = async (): Promise<Reading> => ({
+				at: performance.now(),
+				cpu: cpuMs(pid),
+				bytes: pty.bytes,
+				requests: (await emulator.get<{total: number}>('stats')).total,
+				connections: relay.opened,
+			});
+			const start = await read();
+			await sleep(warmUpSeconds * 1000);
+			const warm = await read();
 			await sleep(seconds * 1000);
-			const elapsed = performance.now() - started;
-			const statsAfter = await emulator.get<{total: number}>('stats');
+			const end = await read();
+			const elapsed = end.at - warm.at;
 			samples.push({
-				cpuPercent: ((cpuMs(pid) - cpuBefore) / elapsed) * 100,
-				bytesPerSecond: ((pty.bytes - bytesBefore) / elapsed) * 1000,
-				requests: statsAfter.total - statsBefore.total,
+				cpuPercent: ((end.cpu - warm.cpu) / elapsed) * 100,
+				bytesPerSecond: ((end.bytes - warm.bytes) / elapsed) * 1000,
+				requests: end.requests - warm.requests,
+				connectionsPerMinute: ((end.connections - warm.connections) / elapsed) * 60_000,
+				rampCpuPercent: ((warm.cpu - start.cpu) / (warm.at - start.at)) * 100,
+				rampRequests: warm.requests - start.requests,
+				rampConnections: warm.connections - start.connections,
 			});
 		} finally {
 			await pty.kill();
+			await relay.close();
 			await emulator.stop();
 		}
 	}

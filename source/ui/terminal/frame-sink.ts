@@ -1,5 +1,5 @@
 import {EventEmitter} from 'node:events';
-import {guardFrame} from '../../output/output-guard.js';
+import {guardStyledLine} from '../../output/output-guard.js';
 import {paintFrame, type PaintedFrame} from './screen-diff.js';
 
 const BEGIN_SYNC = '\u001b[?2026h';
@@ -17,6 +17,10 @@ export class FrameSink extends EventEmitter {
 	readonly isTTY = true;
 	readonly writable = true;
 	#painted: PaintedFrame | undefined;
+	/** Ink's last frame as it arrived: Ink renders again on commits that change nothing on the screen. */
+	#lastFrame: string | undefined;
+	/** Its lines as Ink gave them and as the output guard made them: an unchanged line is not guarded again. */
+	#lastLines: {readonly raw: readonly string[]; readonly guarded: readonly string[]} = {raw: [], guarded: []};
 	#whole = false;
 	readonly #onResize = () => {
 		this.#whole = true;
@@ -41,8 +45,12 @@ export class FrameSink extends EventEmitter {
 
 	/** Ink's frames arrive here; an empty write is Ink waiting for earlier writes to drain. */
 	write(chunk: string, callback?: () => void): boolean {
-		// Every frame passes the output guard: nothing but text and SGR styling reaches the terminal.
-		if (chunk !== '') this.#paint(guardFrame(chunk));
+		// Every frame passes the output guard: nothing but text and SGR styling reaches the terminal. A
+		// frame equal to the last one changes no cell, unless the screen is to be painted whole anyway.
+		if (chunk !== '' && (chunk !== this.#lastFrame || this.#whole)) {
+			this.#lastFrame = chunk;
+			this.#paint(this.#guarded(chunk));
+		}
 		if (callback) setImmediate(callback);
 		return true;
 	}
@@ -50,8 +58,8 @@ export class FrameSink extends EventEmitter {
 	/** Paints the last frame again, whole: the screen was cleared or garbled behind Ink's back. */
 	repaint(): void {
 		this.#whole = true;
-		const frame = this.#painted?.lines.join('\n');
-		if (frame !== undefined) this.#paint(frame);
+		const lines = this.#painted?.lines;
+		if (lines !== undefined) this.#paint(lines);
 	}
 
 	/** Stops following the terminal's size. */
@@ -59,7 +67,18 @@ export class FrameSink extends EventEmitter {
 		this.terminal.off('resize', this.#onResize);
 	}
 
-	#paint(frame: string): void {
+	/** The frame's lines through the output guard (guardStyledLine works line by line, so a line kept is kept guarded). */
+	#guarded(frame: string): readonly string[] {
+		const raw = frame.split('\n');
+		const last = this.#lastLines;
+		const guarded = raw.map((line, index) =>
+			last.raw[index] === line ? last.guarded[index]! : guardStyledLine(line),
+		);
+		this.#lastLines = {raw, guarded};
+		return guarded;
+	}
+
+	#paint(frame: readonly string[]): void {
 		const {bytes, painted} = paintFrame(this.#painted, frame, {
 			alternateScreen: this.alternateScreen,
 			whole: this.#whole,

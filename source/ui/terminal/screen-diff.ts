@@ -29,18 +29,21 @@ export interface PaintOptions {
 }
 
 /**
- * The bytes that turn the painted frame into `frame`, rewriting only the cells that changed.
+ * The bytes that turn the painted frame into `frame` (text, or its lines), rewriting only the cells that changed.
  * The cursor rests at column 0 of the row below the frame between updates, as after a whole paint,
  * so every move is relative and the same code serves the normal and the alternate screen.
  */
 export function paintFrame(
 	previous: PaintedFrame | undefined,
-	frame: string,
+	frame: string | readonly string[],
 	options: PaintOptions,
 ): {readonly bytes: string; readonly painted: PaintedFrame} {
 	const {columns} = options;
 	// A frame taller than the screen would scroll it, and every relative move after that would miss.
-	const lines = frame.split('\n').slice(0, Math.max(1, options.rows - 1));
+	const lines = (typeof frame === 'string' ? frame.split('\n') : frame).slice(
+		0,
+		Math.max(1, options.rows - 1),
+	);
 	const reuse = previous?.columns === columns ? previous : undefined;
 	const cells = lines.map((line, index) =>
 		reuse && reuse.lines[index] === line ? reuse.cells[index]! : lineCells(line, columns),
