@@ -47,8 +47,18 @@ export function batchRecord(view: BatchView): Record<string, unknown> {
 	};
 }
 
-const findBatch = (snapshot: PollerSnapshot, id: string): BatchSnapshot | undefined =>
-	snapshot.batches.find((batch) => batch.id === id);
+// Each snapshot's batches by id, built once per snapshot: a poll brings events for its batches, and a
+// linear search per event made discovering 10,000 batches O(N²).
+const batchesById = new WeakMap<readonly BatchSnapshot[], ReadonlyMap<string, BatchSnapshot>>();
+
+const findBatch = (snapshot: PollerSnapshot, id: string): BatchSnapshot | undefined => {
+	let byId = batchesById.get(snapshot.batches);
+	if (!byId) {
+		byId = new Map(snapshot.batches.map((batch) => [batch.id, batch]));
+		batchesById.set(snapshot.batches, byId);
+	}
+	return byId.get(id);
+};
 
 /** One NDJSON object for a poller event, or undefined for events scripts need not see. */
 export function eventRecord(
