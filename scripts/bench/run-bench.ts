@@ -378,7 +378,9 @@ if (wanted('5')) {
 			`Besides, ${reasons} requests read failure reasons (${Object.entries(api.byOperation)
 				.filter(([operation]) => operation !== 'GetBatch' && operation !== 'ListBatch')
 				.map(([operation, count]) => `${operation} ${count}`)
-				.join(', ')}): a listing is read again from its start each time a batch's failed count grows, since no order of ListRuns is documented to stop at what was seen. ` +
+				.join(
+					', ',
+				)}): a listing is read again from its start each time a batch's failed count grows, since no order of ListRuns is documented to stop at what was seen. ` +
 			`Terminal transitions seen ${terminal.filter((transition) => transition.delayS !== undefined).length}/${terminal.length}, ` +
 			`delays median ${median(terminalDelays).toFixed(1)} s. All status transitions: ${allDelays.length}/${api.transitions.length} seen ` +
 			`(a batch can pass through a status between two polls), median delay ${median(allDelays).toFixed(1)} s, max ${Math.max(...allDelays).toFixed(1)} s.`,
