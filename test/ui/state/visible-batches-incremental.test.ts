@@ -5,6 +5,7 @@ import type {BatchSnapshot} from '../../../source/poller/poller-state.js';
 import type {SortMode} from '../../../source/ui/state/ui-state.js';
 import {visibleBatches} from '../../../source/ui/state/visible-batches.js';
 import {batchSnapshot} from '../../helpers/static-poller.js';
+import {seededRandom} from '../../helpers/seeded-random.js';
 
 // The order as it was computed before it was kept incrementally: filter and sort everything, every time.
 const COLLATOR = new Intl.Collator('en');
@@ -52,17 +53,8 @@ function plainOrder(
 	return [...kept, ...sorted.filter((b) => !place.has(b.id))].map((b) => b.id);
 }
 
-/** mulberry32: a seeded generator, so that a failing sequence can be run again. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+/** A seeded generator, so that a failing sequence can be run again. */
+const random = seededRandom;
 
 // Few values, so that keys tie and the name and id decide; names equal to the collator but not as strings.
 const STATUSES = [
