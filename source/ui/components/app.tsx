@@ -143,13 +143,7 @@ function Monitor({
 		],
 		[failures],
 	);
-	const chosenGroup =
-		groupRefs[
-			selectedGroup(
-				state,
-				groupRefs.map((ref) => ({...ref, reason: '', line: 0})),
-			)
-		];
+	const chosenGroup = groupRefs[selectedGroup(state, groupRefs)];
 	const detailFocused = keyContext(state) === 'detail';
 	const tables = useFailureBlocks(failures, layout.panelColumns, ascii, {
 		...(chosenGroup ?? {}),

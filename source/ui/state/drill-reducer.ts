@@ -53,7 +53,7 @@ const NONE: readonly UiEffect[] = [];
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, value));
 
 /** The selected group of the detail pane: the one the state names while it is shown, else the first. */
-export function selectedGroup(state: UiState, groups: readonly GroupFact[]): number {
+export function selectedGroup(state: UiState, groups: readonly GroupRef[]): number {
 	const at = state.group
 		? groups.findIndex((group) => group.kind === state.group?.kind && group.key === state.group.key)
 		: -1;
