@@ -77,7 +77,8 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 	const mouse = options.mouse === true && stdin.isTTY ? new MouseStdin(stdin) : undefined;
 	const titles = options.title === true ? new TitleUpdates((text) => session.setTitle(text)) : undefined;
 	const showTitle = () => titles?.update(titleText(headerCounts(options.poller.snapshot())));
-	const sink = new FrameSink(stdout, options.alternateScreen);
+	const glyphs = options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
+	const sink = new FrameSink(stdout, options.alternateScreen, glyphs.spinner);
 	const rules = options.endRules ?? NO_END;
 	const started = Date.now();
 	const clock = () => ({started, now: Date.now()});
@@ -109,7 +110,7 @@ export async function runTui(options: TuiOptions): Promise<WatchEnd> {
 		<App
 			poller={options.poller}
 			target={options.target}
-			glyphs={options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS}
+			glyphs={glyphs}
 			color={options.color}
 			ascii={options.ascii}
 			stallMs={options.stallMs}

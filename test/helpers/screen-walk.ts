@@ -4,6 +4,8 @@ import {guardFrame} from '../../source/output/output-guard.js';
 import type {BatchSnapshot} from '../../source/poller/poller-state.js';
 import {runTui} from '../../source/ui/run-tui.js';
 import {FrameSink} from '../../source/ui/terminal/frame-sink.js';
+import {drawSpinner, SPINNER_MARK} from '../../source/ui/text/spinner-mark.js';
+import {ASCII_GLYPHS, UNICODE_GLYPHS} from '../../source/ui/theme/glyphs.js';
 import {lineCells, WIDE_TAIL} from '../../source/ui/terminal/terminal-cells.js';
 import {KEYS} from './render-app.js';
 import {GeneratedDrill} from './generated-drill.js';
@@ -151,12 +153,19 @@ export async function runScreenWalk(options: WalkOptions): Promise<WalkResult> {
 	const keyboard = new WalkKeyboard();
 	const poller = new StaticPoller();
 	poller.drill = new GeneratedDrill();
-	let lastFrame: string | undefined;
+	// Ink's last frame, and the sink that drew it: the reference is the frame as the sink last drew it
+	// (the spinner turns there between Ink's frames), checked against Ink's frame mark by mark.
+	let inkFrame: string | undefined;
+	let sink: FrameSink | undefined;
 	const originalWrite = FrameSink.prototype.write;
 	FrameSink.prototype.write = function (this: FrameSink, chunk: string, callback?: () => void) {
-		if (chunk !== '') lastFrame = guardFrame(chunk);
-		return originalWrite.call(this, chunk, callback);
+		if (chunk !== '') inkFrame = chunk;
+		const written = originalWrite.call(this, chunk, callback);
+		// The walk has one sink: the one Ink writes into.
+		if (chunk !== '') sink ??= this as FrameSink;
+		return written;
 	};
+	const spinnerFrames = (options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS).spinner;
 	let batches: BatchSnapshot[] = [];
 	let ids = 3_150_600;
 	const nextId = () => String((ids += 1));
@@ -174,9 +183,35 @@ export async function runScreenWalk(options: WalkOptions): Promise<WalkResult> {
 			quiet = terminal.writes === before ? quiet + 1 : 0;
 		}
 	};
+	// The spinner turns by itself: a check that saw the terminal written meanwhile is made again.
 	const check = async (step: number): Promise<WalkFailure | undefined> => {
 		await settle();
-		if (lastFrame === undefined) return undefined;
+		for (let attempt = 1; ; attempt++) {
+			const writes = terminal.writes;
+			const failure = await checkOnce(step);
+			if (terminal.writes === writes || attempt === 5) return failure;
+			await settle();
+		}
+	};
+	const checkOnce = async (step: number): Promise<WalkFailure | undefined> => {
+		const drawn = sink?.drawnFrame;
+		if (inkFrame === undefined || drawn === undefined) return undefined;
+		const glyph = drawn[inkFrame.indexOf(SPINNER_MARK)];
+		if (inkFrame.includes(SPINNER_MARK) && (glyph === undefined || !spinnerFrames.includes(glyph)))
+			return {
+				step,
+				history: history.slice(-12),
+				what: `the spinner's mark drawn as ${JSON.stringify(glyph)}`,
+				detail: drawn,
+			};
+		if (drawn !== (glyph === undefined ? inkFrame : drawSpinner(inkFrame, glyph)))
+			return {
+				step,
+				history: history.slice(-12),
+				what: "the sink drew something else than Ink's frame",
+				detail: drawn,
+			};
+		const lastFrame = guardFrame(drawn);
 		const fits = misfit(lastFrame, columns, rows);
 		const reference = new WalkTerminal(columns, rows);
 		reference.write(freshPaint(lastFrame, columns, rows));

@@ -2,6 +2,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {StaticPoller, batchSnapshot} from '../helpers/static-poller.js';
 import {plain, renderApp} from '../helpers/render-app.js';
 import {HOSTILE} from '../helpers/hostile-text.js';
+import {drawSpinner, SPINNER_MARK, spinnerGlyph} from '../../source/ui/text/spinner-mark.js';
+import {ASCII_GLYPHS} from '../../source/ui/theme/glyphs.js';
 
 const now = Date.now();
 const batch = (id: number, extra = {}) =>
@@ -143,7 +145,10 @@ describe('screens', () => {
 		const poller = new StaticPoller();
 		poller.set([batch(1), batch(2)]);
 		view = renderApp(poller, {ascii: true, color: false});
-		const text = plain(await view.waitForFrame((t) => t.includes('Submissions'), 'the panel'));
+		const frame = plain(await view.waitForFrame((t) => t.includes('Submissions'), 'the panel'));
+		// The panel's spinner is a mark in the frame; the frame sink draws one of these glyphs there.
+		expect(frame).toContain(SPINNER_MARK);
+		const text = drawSpinner(frame, spinnerGlyph(ASCII_GLYPHS.spinner, Date.now()));
 		expect(text).toMatch(/^[\x20-\x7e\n]*$/);
 		expect(text).toContain('> batch-0001');
 		expect(text).toMatch(/#+X+/);

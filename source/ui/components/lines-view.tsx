@@ -1,12 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {useClock} from '../hooks/use-clock.js';
 import type {Line} from '../text/styled-line.js';
-import {lineToAnsi} from '../text/line-ansi.js';
+import {lineToAnsi, spinnerMarkToAnsi} from '../text/line-ansi.js';
 import {useRenderOptions} from './render-options.js';
-
-/** The panel spinner's step: 1 s, so each second React re-renders one Text, not the screen. */
-const PANEL_SPINNER_MS = 1_000;
 
 interface LinesViewProps {
 	readonly lines: readonly Line[];
@@ -26,34 +22,38 @@ export function LinesView({lines, width, height}: LinesViewProps) {
 	);
 }
 
-/** One row of styled spans as one Ink text node; colours are dropped when colour is off (NO_COLOR), emphasis is kept. */
+/**
+ * One row of styled spans as one Ink text node; colours are dropped when colour is off (NO_COLOR),
+ * emphasis is kept. A span marked `spinner` turns: given a `spinner` node (an ink-spinner while
+ * something loads) it is that; otherwise it is the panel's spinner, whose mark the frame sink turns.
+ */
 export const LineView = React.memo(function LineView({
 	line,
 	spinner,
 }: {
 	readonly line: Line;
-	/** What turns in a span marked `spinner`: the panel's 1 Hz frame unless given (an ink-spinner while loading). */
 	readonly spinner?: React.ReactNode;
 }) {
-	const {color, glyphs} = useRenderOptions();
+	const {color} = useRenderOptions();
 	if (line.length === 0) return <Text> </Text>;
-	// A span marked `spinner` turns on its own clock, so each second one Text re-renders, not the row.
 	const slot = line.findIndex((span) => span.spinner === true);
 	if (slot === -1) return <Text wrap="truncate-end">{lineToAnsi(line, color)}</Text>;
-	const span = line[slot];
+	const span = line[slot]!;
+	if (spinner === undefined) {
+		// One string, as for any row: the glyph changes in the sink, so this row renders only when its text does.
+		const text =
+			lineToAnsi(line.slice(0, slot), color) +
+			spinnerMarkToAnsi(span, color) +
+			lineToAnsi(line.slice(slot + 1), color);
+		return <Text wrap="truncate-end">{text}</Text>;
+	}
 	return (
 		<Text wrap="truncate-end">
 			{lineToAnsi(line.slice(0, slot), color)}
-			<Text color={color ? span?.color : undefined} bold={span?.bold} dimColor={span?.dim}>
-				{spinner ?? <SpinnerFrame frames={glyphs.spinner} />}
+			<Text color={color ? span.color : undefined} bold={span.bold} dimColor={span.dim}>
+				{spinner}
 			</Text>
 			{lineToAnsi(line.slice(slot + 1), color)}
 		</Text>
 	);
 });
-
-/** The panel spinner's current frame, on its own clock. */
-function SpinnerFrame({frames}: {readonly frames: readonly string[]}) {
-	const {frame} = useClock(PANEL_SPINNER_MS);
-	return <>{frames[frame % frames.length] ?? ''}</>;
-}

@@ -1,5 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {guardStyledLine} from '../../output/output-guard.js';
+import {drawSpinner, holdsSpinner, spinnerGlyph, SPINNER_STEP_MS} from '../text/spinner-mark.js';
 import {paintFrame, type PaintedFrame} from './screen-diff.js';
 
 const BEGIN_SYNC = '\u001b[?2026h';
@@ -11,7 +12,8 @@ const SYNC_ABOVE_BYTES = 512;
  * The stream Ink renders into. Ink runs in `debug` mode, which hands over every frame whole; the sink
  * writes to the terminal only the cells that changed since the last frame. Ink 6.8's own incremental
  * mode rewrites whole lines (a 120-column coloured row is 250+ bytes) and leaves ghost lines when the
- * frame ends in a newline (ink #910).
+ * frame ends in a newline (ink #910). The panel's spinner turns here too: where a frame holds its mark
+ * the sink draws the glyph of the second, and each second by itself, while such a frame is shown.
  */
 export class FrameSink extends EventEmitter {
 	readonly isTTY = true;
@@ -21,6 +23,11 @@ export class FrameSink extends EventEmitter {
 	#lastFrame: string | undefined;
 	/** Its lines as Ink gave them and as the output guard made them: an unchanged line is not guarded again. */
 	#lastLines: {readonly raw: readonly string[]; readonly guarded: readonly string[]} = {raw: [], guarded: []};
+	/** Ink's last frame, its lines with the spinner's mark: drawn again with each turn. */
+	#marked: readonly string[] = [];
+	/** The frame as last drawn, the spinner's glyph in place of its mark (before the output guard). */
+	#drawn: string | undefined;
+	#turn: NodeJS.Timeout | undefined;
 	#whole = false;
 	readonly #onResize = () => {
 		this.#whole = true;
@@ -30,6 +37,8 @@ export class FrameSink extends EventEmitter {
 	constructor(
 		private readonly terminal: NodeJS.WriteStream,
 		private readonly alternateScreen: boolean,
+		/** The spinner's glyphs, one a second (a frame without the spinner's mark never turns). */
+		private readonly spinnerFrames: readonly string[] = [],
 	) {
 		super();
 		terminal.on('resize', this.#onResize);
@@ -49,7 +58,8 @@ export class FrameSink extends EventEmitter {
 		// frame equal to the last one changes no cell, unless the screen is to be painted whole anyway.
 		if (chunk !== '' && (chunk !== this.#lastFrame || this.#whole)) {
 			this.#lastFrame = chunk;
-			this.#paint(this.#guarded(chunk));
+			this.#marked = chunk.split('\n');
+			this.#draw();
 		}
 		if (callback) setImmediate(callback);
 		return true;
@@ -58,18 +68,53 @@ export class FrameSink extends EventEmitter {
 	/** Paints the last frame again, whole: the screen was cleared or garbled behind Ink's back. */
 	repaint(): void {
 		this.#whole = true;
-		const lines = this.#painted?.lines;
-		if (lines !== undefined) this.#paint(lines);
+		if (this.#painted !== undefined) this.#draw();
 	}
 
-	/** Stops following the terminal's size. */
+	/** The frame as last drawn (the spinner's glyph where Ink put its mark), before the output guard. */
+	get drawnFrame(): string | undefined {
+		return this.#drawn;
+	}
+
+	/** Stops following the terminal's size, and the spinner. */
 	dispose(): void {
 		this.terminal.off('resize', this.#onResize);
+		clearTimeout(this.#turn);
+		this.#turn = undefined;
+		this.#marked = [];
+	}
+
+	/** Draws the last frame with the spinner's glyph of this second, and keeps the spinner turning while it is shown. */
+	#draw(): void {
+		const glyph = spinnerGlyph(this.spinnerFrames, Date.now());
+		let turns = false;
+		const lines = this.#marked.map((line) => {
+			if (!holdsSpinner(line)) return line;
+			turns = true;
+			return drawSpinner(line, glyph);
+		});
+		this.#drawn = lines.join('\n');
+		this.#paint(this.#guarded(lines));
+		if (!turns) {
+			clearTimeout(this.#turn);
+			this.#turn = undefined;
+		} else if (this.#turn === undefined) {
+			// At the next second, when the glyph changes; unref'd: a turning spinner keeps no process alive.
+			this.#turn = setTimeout(
+				() => {
+					this.#turn = undefined;
+					// A resize is waiting for Ink's next frame, which draws the glyph of its second anyway.
+					if (this.#whole) return;
+					this.#draw();
+				},
+				SPINNER_STEP_MS - (Date.now() % SPINNER_STEP_MS) + 1,
+			);
+			this.#turn.unref?.();
+		}
 	}
 
 	/** The frame's lines through the output guard (guardStyledLine works line by line, so a line kept is kept guarded). */
-	#guarded(frame: string): readonly string[] {
-		const raw = frame.split('\n');
+	#guarded(raw: readonly string[]): readonly string[] {
 		const last = this.#lastLines;
 		const guarded = raw.map((line, index) =>
 			last.raw[index] === line ? last.guarded[index]! : guardStyledLine(line),

@@ -1,4 +1,5 @@
 import type {ColorName, Line, Span} from './styled-line.js';
+import {SPINNER_MARK, withoutSpinnerMark} from './spinner-mark.js';
 
 const FOREGROUND: Readonly<Record<ColorName, number>> = {
 	red: 31,
@@ -13,14 +14,21 @@ const FOREGROUND: Readonly<Record<ColorName, number>> = {
 
 /** One span with its SGR codes, closed again after it; colours only when `color`, emphasis always. */
 export function spanToAnsi(span: Span, color: boolean): string {
+	return styled(withoutSpinnerMark(span.text), span, color);
+}
+
+/** The spinner's mark in the style of `span` (the glyph it stands for): the frame sink draws the glyph there. */
+export function spinnerMarkToAnsi(span: Span, color: boolean): string {
+	return styled(SPINNER_MARK, span, color);
+}
+
+function styled(text: string, span: Span, color: boolean): string {
 	const codes: number[] = [];
 	if (span.bold) codes.push(1);
 	if (span.dim) codes.push(2);
 	if (span.inverse) codes.push(7);
 	if (color && span.color) codes.push(FOREGROUND[span.color]);
-	return codes.length === 0 || span.text === ''
-		? span.text
-		: `\u001b[${codes.join(';')}m${span.text}\u001b[0m`;
+	return codes.length === 0 || text === '' ? text : `\u001b[${codes.join(';')}m${text}\u001b[0m`;
 }
 
 const cache = {colour: new WeakMap<Line, string>(), plain: new WeakMap<Line, string>()};
