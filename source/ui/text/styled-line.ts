@@ -17,8 +17,24 @@ export interface Span {
 /** One terminal row. */
 export type Line = readonly Span[];
 
-/** Display width of text (wide characters count two). */
-export const widthOf = (text: string): number => stringWidth(text);
+// Rows are rebuilt from the same pieces on every render (bars of block characters, glyphs, labels), and
+// string-width's way for anything past ASCII segments graphemes and tests emoji regexes per piece.
+const knownWidths = new Map<string, number>();
+const KNOWN_WIDTHS_LIMIT = 4096;
+const CACHED_LENGTH = 256;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Display width of text (wide characters count two), remembered for short text beyond ASCII. */
+export function widthOf(text: string): number {
+	if (text.length > CACHED_LENGTH || PRINTABLE_ASCII.test(text)) return stringWidth(text);
+	let width = knownWidths.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (knownWidths.size >= KNOWN_WIDTHS_LIMIT) knownWidths.clear();
+		knownWidths.set(text, width);
+	}
+	return width;
+}
 
 /** Cuts text to at most `width` columns, ending with `ellipsis` when it had to cut. */
 export function truncate(text: string, width: number, ellipsis = '…'): string {
