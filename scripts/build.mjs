@@ -3,6 +3,7 @@
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
 import {relative, sep} from 'node:path';
+import {realpathSync} from 'node:fs';
 import {chmod, readFile, rm, writeFile} from 'node:fs/promises';
 import {thirdPartyNotices} from './third-party-notices.mjs';
 
@@ -66,6 +67,10 @@ const STARTUP_EDITS = {
 		['rgiEmojiRegex.test(segment)', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment)'],
 	],
 };
+// esbuild hands plugins real paths: a worktree whose node_modules is a symlink sees the packages under
+// the link's target, so files are named relative to that.
+const nodeModules = realpathSync('node_modules');
+const editedFiles = new Set();
 const startupEdits = {
 	name: 'startup-edits',
 	setup(builder) {
@@ -76,7 +81,7 @@ const startupEdits = {
 			},
 			async (args) => {
 				// Only the top-level copies (wrap-ansi's own string-width 7 is another file, left alone).
-				const file = relative('node_modules', args.path).split(sep).join('/');
+				const file = relative(nodeModules, args.path).split(sep).join('/');
 				const edits = STARTUP_EDITS[file];
 				if (!edits) return undefined;
 				let source = await readFile(args.path, 'utf8');
@@ -85,6 +90,7 @@ const startupEdits = {
 						throw new Error(`${args.path} has changed (no "${from}"): update build.mjs`);
 					source = source.replace(from, to);
 				}
+				editedFiles.add(file);
 				return {contents: source, loader: 'js'};
 			},
 		);
@@ -119,6 +125,9 @@ const result = await build({
 	plugins: [withoutInkDevtools, startupEdits],
 	define: {'process.env.NODE_ENV': '"production"'},
 });
+// An edit that silently stopped applying (a moved package, another path) would cost every start again.
+for (const file of Object.keys(STARTUP_EDITS))
+	if (!editedFiles.has(file)) throw new Error(`build.mjs: the start-up edits of ${file} were not applied`);
 await chmod(`${outdir}/cli.js`, 0o755);
 // legalComments is 'none', so the licences of what the bundle contains ship beside it instead.
 await writeFile(`${outdir}/THIRD-PARTY-NOTICES.md`, await thirdPartyNotices(result.metafile));
