@@ -57,6 +57,10 @@ const STARTUP_EDITS = {
 			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
 		],
+		// unicorn-magic's promisified execFile, made at import and never used by meow: it alone loads
+		// node:child_process (and dgram, net's socket list) into every start that parses a command line.
+		["import { execFile } from 'node:child_process';\n", ''],
+		['promisify(execFile);\n', ''],
 	],
 	// string-width makes an Intl.Segmenter (~10 ms: ICU loads) and compiles /^\p{RGI_Emoji}$/v (~14 ms) at
 	// import, though its fast path (printable ASCII) needs neither: both are made on first use instead.
@@ -116,6 +120,10 @@ const result = await build({
 	// No source maps: 5.9 MB in the package that no user's stack trace ever read.
 	sourcemap: false,
 	legalComments: 'none',
+	// Short identifiers: V8 scans and interns fewer bytes at every start (`--once --json` ~7% faster,
+	// measured A/B; whitespace and syntax alone changed nothing). No source map ships (above), so a stack
+	// trace names minified functions; the messages batchtop prints never show one.
+	minify: true,
 	metafile: true,
 	logLevel: 'warning',
 	// CommonJS dependencies inside an ESM bundle still call require().
