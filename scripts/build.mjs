@@ -3,6 +3,7 @@
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
 import {relative, sep} from 'node:path';
+import {realpathSync} from 'node:fs';
 import {chmod, readFile, rm, writeFile} from 'node:fs/promises';
 import {thirdPartyNotices} from './third-party-notices.mjs';
 
@@ -56,6 +57,10 @@ const STARTUP_EDITS = {
 			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
 		],
+		// unicorn-magic's promisified execFile, made at import and never used by meow: it alone loads
+		// node:child_process (and dgram, net's socket list) into every start that parses a command line.
+		["import { execFile } from 'node:child_process';\n", ''],
+		['promisify(execFile);\n', ''],
 	],
 	// string-width makes an Intl.Segmenter (~10 ms: ICU loads) and compiles /^\p{RGI_Emoji}$/v (~14 ms) at
 	// import, though its fast path (printable ASCII) needs neither: both are made on first use instead.
@@ -66,6 +71,10 @@ const STARTUP_EDITS = {
 		['rgiEmojiRegex.test(segment)', '(rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment)'],
 	],
 };
+// esbuild hands plugins real paths: a worktree whose node_modules is a symlink sees the packages under
+// the link's target, so files are named relative to that.
+const nodeModules = realpathSync('node_modules');
+const editedFiles = new Set();
 const startupEdits = {
 	name: 'startup-edits',
 	setup(builder) {
@@ -76,7 +85,7 @@ const startupEdits = {
 			},
 			async (args) => {
 				// Only the top-level copies (wrap-ansi's own string-width 7 is another file, left alone).
-				const file = relative('node_modules', args.path).split(sep).join('/');
+				const file = relative(nodeModules, args.path).split(sep).join('/');
 				const edits = STARTUP_EDITS[file];
 				if (!edits) return undefined;
 				let source = await readFile(args.path, 'utf8');
@@ -85,6 +94,7 @@ const startupEdits = {
 						throw new Error(`${args.path} has changed (no "${from}"): update build.mjs`);
 					source = source.replace(from, to);
 				}
+				editedFiles.add(file);
 				return {contents: source, loader: 'js'};
 			},
 		);
@@ -110,6 +120,10 @@ const result = await build({
 	// No source maps: 5.9 MB in the package that no user's stack trace ever read.
 	sourcemap: false,
 	legalComments: 'none',
+	// Short identifiers: V8 scans and interns fewer bytes at every start (`--once --json` ~7% faster,
+	// measured A/B; whitespace and syntax alone changed nothing). No source map ships (above), so a stack
+	// trace names minified functions; the messages batchtop prints never show one.
+	minify: true,
 	metafile: true,
 	logLevel: 'warning',
 	// CommonJS dependencies inside an ESM bundle still call require().
@@ -119,6 +133,9 @@ const result = await build({
 	plugins: [withoutInkDevtools, startupEdits],
 	define: {'process.env.NODE_ENV': '"production"'},
 });
+// An edit that silently stopped applying (a moved package, another path) would cost every start again.
+for (const file of Object.keys(STARTUP_EDITS))
+	if (!editedFiles.has(file)) throw new Error(`build.mjs: the start-up edits of ${file} were not applied`);
 await chmod(`${outdir}/cli.js`, 0o755);
 // legalComments is 'none', so the licences of what the bundle contains ship beside it instead.
 await writeFile(`${outdir}/THIRD-PARTY-NOTICES.md`, await thirdPartyNotices(result.metafile));

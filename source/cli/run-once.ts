@@ -25,11 +25,13 @@ const failureCost = (view: BatchView): Partial<Record<Operation, number>> => ({
  * holds (ListRunsInBatch, ListRuns, GetRun: 5 each by default), so --once never waits for a rate.
  * Batches with failures get, in table order while the rest lasts, one page of failed submissions
  * (reasons included) and the first ONCE_RUNS_READ failed runs of a ListRuns page (a GetRun each).
+ * A row's share is decided once it and every row above it are read, so its reads start while later
+ * GetBatch answers are still coming; its two listings are read side by side.
  */
 async function withFailureReasons(
 	api: BatchApi,
 	budgets: OperationBudgets,
-	rows: readonly OnceRow[],
+	reads: ReadonlyArray<Promise<OnceRow>>,
 	signal: AbortSignal,
 ): Promise<OnceRow[]> {
 	const left = new Map<Operation, number>(
@@ -38,50 +40,62 @@ async function withFailureReasons(
 			budgets.of(operation).burst,
 		]),
 	);
-	return Promise.all(
-		rows.map(async (row): Promise<OnceRow> => {
-			if (!('view' in row)) return row;
-			const view = row.view;
-			const cost = Object.entries(failureCost(view)) as Array<[Operation, number]>;
-			if (cost.length === 0 || cost.some(([operation, count]) => count > (left.get(operation) ?? 0)))
-				return row;
-			for (const [operation, count] of cost) left.set(operation, (left.get(operation) ?? 0) - count);
-			try {
-				const failures: OnceFailures[] = [];
-				if (view.submissions.failed > 0) {
-					const page = await budgets.run('ListRunsInBatch', 'low', signal, () =>
-						api.listFailedSubmissionsPage(view.id, undefined, signal),
-					);
-					failures.push({
-						kind: 'submission',
-						groups: groupFailures(page.items),
-						loaded: page.items.length,
-						failed: view.submissions.failed,
-					});
-				}
-				if (view.runs.failed > 0) {
-					const page = await budgets.run('ListRuns', 'low', signal, () =>
-						api.listFailedRunsPage(view.id, undefined, signal),
-					);
-					const items = await Promise.all(
-						page.items
-							.slice(0, ONCE_RUNS_READ)
-							.map((run) => budgets.run('GetRun', 'low', signal, () => api.getRunFailure(run.id, signal))),
-					);
-					failures.push({
-						kind: 'run',
-						groups: groupFailures(items),
-						loaded: items.length,
-						failed: view.runs.failed,
-					});
-				}
-				return {...row, failures};
-			} catch (error) {
-				if (!(error instanceof OmicsError)) throw error;
-				return {...row, failuresError: error.message};
-			}
-		}),
-	);
+	/** Takes the row's reads from what is left, or none of them if any does not fit. */
+	const reserved = (view: BatchView): boolean => {
+		const cost = Object.entries(failureCost(view)) as Array<[Operation, number]>;
+		if (cost.length === 0 || cost.some(([operation, count]) => count > (left.get(operation) ?? 0)))
+			return false;
+		for (const [operation, count] of cost) left.set(operation, (left.get(operation) ?? 0) - count);
+		return true;
+	};
+	const submissionFailures = async (view: BatchView): Promise<OnceFailures | undefined> => {
+		if (view.submissions.failed === 0) return undefined;
+		const page = await budgets.run('ListRunsInBatch', 'low', signal, () =>
+			api.listFailedSubmissionsPage(view.id, undefined, signal),
+		);
+		return {
+			kind: 'submission',
+			groups: groupFailures(page.items),
+			loaded: page.items.length,
+			failed: view.submissions.failed,
+		};
+	};
+	const runFailures = async (view: BatchView): Promise<OnceFailures | undefined> => {
+		if (view.runs.failed === 0) return undefined;
+		const page = await budgets.run('ListRuns', 'low', signal, () =>
+			api.listFailedRunsPage(view.id, undefined, signal),
+		);
+		const items = await Promise.all(
+			page.items
+				.slice(0, ONCE_RUNS_READ)
+				.map((run) => budgets.run('GetRun', 'low', signal, () => api.getRunFailure(run.id, signal))),
+		);
+		return {kind: 'run', groups: groupFailures(items), loaded: items.length, failed: view.runs.failed};
+	};
+	const withReasons = async (row: OnceRow): Promise<OnceRow> => {
+		if (!('view' in row) || !reserved(row.view)) return row;
+		const settled = await Promise.allSettled([submissionFailures(row.view), runFailures(row.view)]);
+		// The submissions' error first, as when the two were read one after the other.
+		const failed = settled.find((result) => result.status === 'rejected');
+		if (failed) {
+			if (!(failed.reason instanceof OmicsError)) throw failed.reason;
+			return {...row, failuresError: failed.reason.message};
+		}
+		const failures = settled.flatMap((result) =>
+			result.status === 'fulfilled' && result.value ? [result.value] : [],
+		);
+		return {...row, failures};
+	};
+	// Each row waits for the rows above it, so that the budget is shared in table order.
+	let above: Promise<unknown> = Promise.resolve();
+	const rows = reads.map((read) => {
+		// Handled here at once: a row that throws before the rows above it are read is not unhandled.
+		read.catch(() => undefined);
+		const decided = above.then(() => read);
+		above = decided.catch(() => undefined);
+		return decided.then(withReasons);
+	});
+	return Promise.all(rows);
 }
 
 /**
@@ -114,21 +128,17 @@ export async function runOnce(
 			}
 		}
 		const errors: OmicsError[] = [];
-		const read = await Promise.all(
-			ids.map(async (id): Promise<OnceRow> => {
-				try {
-					const raw = await budgets.run('GetBatch', 'high', abort.signal, () =>
-						api.getBatch(id, abort.signal),
-					);
-					return {id, view: toBatchView(raw, id)};
-				} catch (error) {
-					if (!(error instanceof OmicsError)) throw error;
-					errors.push(error);
-					return {id, error: error.message};
-				}
-			}),
-		);
-		const rows = await withFailureReasons(api, budgets, read, abort.signal);
+		const reads = ids.map(async (id): Promise<OnceRow> => {
+			try {
+				const raw = await budgets.run('GetBatch', 'high', abort.signal, () => api.getBatch(id, abort.signal));
+				return {id, view: toBatchView(raw, id)};
+			} catch (error) {
+				if (!(error instanceof OmicsError)) throw error;
+				errors.push(error);
+				return {id, error: error.message};
+			}
+		});
+		const rows = await withFailureReasons(api, budgets, reads, abort.signal);
 		// Credentials and reachability problems affect every row: one clear line says what to do.
 		const everyRow = errors.length === rows.length && rows.length > 0;
 		const fatal = errors.find(

@@ -6,6 +6,9 @@ import {startEmulator, type Emulator, type Scenario} from '../../source/emulator
 import {cliEnv, runCli} from '../helpers/run-cli.js';
 import {BatchRecordSchema, parseEvents} from './ndjson-schema.js';
 import {FAST_ACCOUNT, FAST_DEFAULTS} from '../helpers/fast-scenario.js';
+import {ONCE_RUNS_READ} from '../../source/cli/run-once.js';
+import {parseBudgets} from '../../source/cli/parse-budgets.js';
+import {OperationBudgets, defaultBudgets} from '../../source/poller/operation-budgets.js';
 
 // --plain and --json say why: a FAILED batch's reason (whole, sanitised), new failure groups with their
 // reason, message and an example id (the script watch reads them itself), and what changed on each line.
@@ -136,5 +139,79 @@ describe('the plain log and --json say why (built CLI against the emulator)', ()
 			?.failureGroups?.map((group) => group.kind);
 		expect(new Set(kinds)).toEqual(new Set(['run', 'submission']));
 		expect(records.find((record) => record.id === failing())?.failureReason).toBe(REASON);
+	});
+});
+
+// --once reads failure reasons only within each operation's burst, shared among the batches in table
+// order: a batch gets all of its reads or none, and the first batches that fit get them.
+describe('--once shares the failure reads in table order (built CLI against the emulator)', () => {
+	const failingBatches = Array.from({length: 7}, (_, index) => ({
+		name: `failing-${index}`,
+		totalRuns: 30 + index * 5,
+		runFailureShare: 0.3,
+		submissionFailureShare: index % 2 === 0 ? 0.2 : 0,
+	}));
+	const scenario: Scenario = {
+		seed: 11,
+		account: FAST_ACCOUNT,
+		defaults: FAST_DEFAULTS,
+		batches: failingBatches,
+	};
+	const budgetFlag = 'ListRunsInBatch=2,ListRuns=3,GetRun=7';
+	let emulator: Emulator;
+	beforeAll(async () => {
+		// Far enough in for every batch to have failed submissions or runs.
+		emulator = await startEmulator({scenario, speed: 100});
+		await new Promise((resolve) => setTimeout(resolve, 400));
+	});
+	afterAll(async () => emulator.stop());
+
+	it('gives the reads to the first batches whose reads all fit, in the order of the table', async () => {
+		const result = await runCli(
+			[
+				...emulator.batchIds,
+				'--once',
+				'--json',
+				'--budget',
+				budgetFlag,
+				'--endpoint-url',
+				emulator.url,
+				'--region',
+				'us-east-1',
+			],
+			{env: cliEnv()},
+		);
+		expect(result.code).toBe(0);
+		const records = result.stdout
+			.trim()
+			.split('\n')
+			.map((line) => BatchRecordSchema.parse(JSON.parse(line)));
+		expect(records.map((record) => record.id)).toEqual(emulator.batchIds);
+		const budgets = new OperationBudgets({...defaultBudgets(2), ...parseBudgets(budgetFlag, '--budget')});
+		const left = new Map(
+			(['ListRunsInBatch', 'ListRuns', 'GetRun'] as const).map((operation) => [
+				operation,
+				budgets.of(operation).burst,
+			]),
+		);
+		budgets.close();
+		const expected = records.map((record) => {
+			const failedSubmissions = record.submissionSummary.failedStartSubmissionCount ?? 0;
+			const failedRuns = record.runSummary.failedRunCount ?? 0;
+			const cost = [
+				...(failedSubmissions > 0 ? [['ListRunsInBatch', 1] as const] : []),
+				...(failedRuns > 0
+					? [['ListRuns', 1] as const, ['GetRun', Math.min(ONCE_RUNS_READ, failedRuns)] as const]
+					: []),
+			];
+			if (cost.length === 0 || cost.some(([operation, count]) => count > (left.get(operation) ?? 0)))
+				return false;
+			for (const [operation, count] of cost) left.set(operation, (left.get(operation) ?? 0) - count);
+			return true;
+		});
+		// The scenario leaves some batches without reads, or the order would not matter.
+		expect(expected).toContain(true);
+		expect(expected).toContain(false);
+		expect(records.map((record) => 'failureGroups' in record)).toEqual(expected);
 	});
 });
