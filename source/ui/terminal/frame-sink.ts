@@ -2,11 +2,14 @@ import {EventEmitter} from 'node:events';
 import {guardStyledLine} from '../../output/output-guard.js';
 import {drawSpinner, holdsSpinner, spinnerGlyph, SPINNER_STEP_MS} from '../text/spinner-mark.js';
 import {paintFrame, type PaintedFrame} from './screen-diff.js';
+import {lineCells, type Cell} from './terminal-cells.js';
 
 const BEGIN_SYNC = '\u001b[?2026h';
 const END_SYNC = '\u001b[?2026l';
 /** Updates larger than this are wrapped in synchronized output so that terminals show them at once. */
 const SYNC_ABOVE_BYTES = 512;
+/** Lines remembered (guarded and as cells): a few screens' worth. */
+const RECENT_LINES = 256;
 
 /**
  * The stream Ink renders into. Ink runs in `debug` mode, which hands over every frame whole; the sink
@@ -25,8 +28,13 @@ export class FrameSink extends EventEmitter {
 	#lastLines: {readonly raw: readonly string[]; readonly guarded: readonly string[]} = {raw: [], guarded: []};
 	/** Ink's last frame, its lines with the spinner's mark: drawn again with each turn. */
 	#marked: readonly string[] = [];
-	/** The frame as last drawn, the spinner's glyph in place of its mark (before the output guard). */
-	#drawn: string | undefined;
+	/** The frame's lines as last drawn, the spinner's glyph in place of its mark (before the output guard). */
+	#drawn: readonly string[] | undefined;
+	/**
+	 * Lines seen lately, guarded and as cells, for lines that come back: the spinner's row with each of
+	 * its glyphs, a row that flips between two states. A turn then costs a lookup, not a parse.
+	 */
+	#recent = new Map<string, {readonly guarded: string; cells?: Cell[]; columns?: number}>();
 	#turn: NodeJS.Timeout | undefined;
 	#whole = false;
 	readonly #onResize = () => {
@@ -73,7 +81,7 @@ export class FrameSink extends EventEmitter {
 
 	/** The frame as last drawn (the spinner's glyph where Ink put its mark), before the output guard. */
 	get drawnFrame(): string | undefined {
-		return this.#drawn;
+		return this.#drawn?.join('\n');
 	}
 
 	/** Stops following the terminal's size, and the spinner. */
@@ -93,7 +101,7 @@ export class FrameSink extends EventEmitter {
 			turns = true;
 			return drawSpinner(line, glyph);
 		});
-		this.#drawn = lines.join('\n');
+		this.#drawn = lines;
 		this.#paint(this.#guarded(lines));
 		if (!turns) {
 			clearTimeout(this.#turn);
@@ -117,11 +125,34 @@ export class FrameSink extends EventEmitter {
 	#guarded(raw: readonly string[]): readonly string[] {
 		const last = this.#lastLines;
 		const guarded = raw.map((line, index) =>
-			last.raw[index] === line ? last.guarded[index]! : guardStyledLine(line),
+			last.raw[index] === line ? last.guarded[index]! : this.#seen(line).guarded,
 		);
 		this.#lastLines = {raw, guarded};
 		return guarded;
 	}
+
+	/** A line's memo, made on first sight; the memo starts again when it holds too many. */
+	#seen(line: string): {readonly guarded: string; cells?: Cell[]; columns?: number} {
+		let seen = this.#recent.get(line);
+		if (seen === undefined) {
+			if (this.#recent.size >= RECENT_LINES) this.#recent.clear();
+			seen = {guarded: guardStyledLine(line)};
+			this.#recent.set(line, seen);
+			// The guarded line is what paintFrame is given: its cells are found under it too.
+			if (seen.guarded !== line) this.#recent.set(seen.guarded, seen);
+		}
+		return seen;
+	}
+
+	/** A guarded line's cells at this width, remembered with the line. */
+	readonly #cellsOf = (line: string, columns: number): Cell[] => {
+		const seen = this.#seen(line);
+		if (seen.cells === undefined || seen.columns !== columns) {
+			seen.cells = lineCells(line, columns);
+			seen.columns = columns;
+		}
+		return seen.cells;
+	};
 
 	#paint(frame: readonly string[]): void {
 		const {bytes, painted} = paintFrame(this.#painted, frame, {
@@ -129,6 +160,7 @@ export class FrameSink extends EventEmitter {
 			whole: this.#whole,
 			columns: this.columns || 80,
 			rows: this.rows || 24,
+			cellsOf: this.#cellsOf,
 		});
 		this.#whole = false;
 		this.#painted = painted;

@@ -26,6 +26,8 @@ export interface PaintOptions {
 	/** The terminal's size: lines are cut at `columns`, and at most `rows - 1` lines are drawn, so nothing wraps or scrolls. */
 	readonly columns: number;
 	readonly rows: number;
+	/** A line's cells (lineCells, or a memo of it: the spinner's row comes back with each glyph). */
+	readonly cellsOf?: (line: string, columns: number) => Cell[];
 }
 
 /**
@@ -45,8 +47,9 @@ export function paintFrame(
 		Math.max(1, options.rows - 1),
 	);
 	const reuse = previous?.columns === columns ? previous : undefined;
+	const cellsOf = options.cellsOf ?? lineCells;
 	const cells = lines.map((line, index) =>
-		reuse && reuse.lines[index] === line ? reuse.cells[index]! : lineCells(line, columns),
+		reuse && reuse.lines[index] === line ? reuse.cells[index]! : cellsOf(line, columns),
 	);
 	const painted: PaintedFrame = {lines, cells, columns};
 	if (!previous || options.whole || !reuse || previous.lines.length !== lines.length) {
