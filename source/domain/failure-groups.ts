@@ -72,5 +72,10 @@ export function groupFailures(items: Iterable<FailureItem>, maxExamples = 3): Fa
 	}
 	return [...groups.entries()]
 		.map(([key, group]) => ({key, ...group}))
-		.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason) || a.key.localeCompare(b.key));
+		.sort((a, b) => b.count - a.count || ties().compare(a.reason, b.reason) || ties().compare(a.key, b.key));
 }
+
+// String#localeCompare makes a collator per call; groups are sorted again as failure reasons load.
+// The same order (the default locale's) from one collator, made the first time two groups tie.
+let collator: Intl.Collator | undefined;
+const ties = (): Intl.Collator => (collator ??= new Intl.Collator());
