@@ -222,6 +222,13 @@ if (wanted('2')) {
 			target: 1,
 			runs: idle.map((sample) => sample.connectionsPerMinute),
 		},
+		{
+			id: '2g',
+			what: 'The floor, same window: a bare Node process on its own pty writing one glyph a second (what a turning spinner costs at the least)',
+			value: median(idle.map((sample) => sample.floorCpuPercent)),
+			unit: '% of a core',
+			runs: idle.map((sample) => sample.floorCpuPercent),
+		},
 	);
 	notes.push(
 		`2: requests per steady-state run: ${idle.map((sample) => sample.requests).join(', ')} (10 batches whose counts move on every poll: with no news, each is polled every 60 s); over the first ${size.idleWarmUp} s: ${idle.map((sample) => sample.rampRequests).join(', ')}, on ${idle.map((sample) => sample.rampConnections).join(', ')} connections. A GetBatch through the SDK costs ${(sdkMs / rawMs).toFixed(1)} × the raw request (blocks of ${size.pollCalls} calls each way, interleaved, after a warm-up).`,

@@ -17,7 +17,12 @@ export interface IdleSample {
 	readonly rampCpuPercent: number;
 	readonly rampRequests: number;
 	readonly rampConnections: number;
+	/** The floor, same steady window: a bare Node process on its own pty writing one glyph a second. */
+	readonly floorCpuPercent: number;
 }
+
+// What a turning spinner costs at the very least: Node waking once a second to write one cell.
+const FLOOR_PROGRAM = `let i = 0; setInterval(() => process.stdout.write('\\u001b[2;2H' + '|/-\\\\'[i++ % 4]), 1000);`;
 
 const BATCHES = 10;
 
@@ -46,9 +51,16 @@ export async function idleCost(runs: number, seconds: number, warmUpSeconds: num
 			rows: 40,
 			env: benchEnv(),
 		});
+		const floor = new PtyProcess({
+			command: [process.execPath, '-e', FLOOR_PROGRAM],
+			columns: 120,
+			rows: 40,
+			env: benchEnv(),
+		});
 		try {
 			await pty.waitForScreen((screen) => screen.filter((line) => line.includes('bench-')).length >= BATCHES);
 			const pid = pty.programPid();
+			const floorPid = floor.programPid();
 			const read = async (): Promise<Reading> => ({
 				at: performance.now(),
 				cpu: cpuMs(pid),
@@ -59,8 +71,10 @@ export async function idleCost(runs: number, seconds: number, warmUpSeconds: num
 			const start = await read();
 			await sleep(warmUpSeconds * 1000);
 			const warm = await read();
+			const floorWarm = cpuMs(floorPid);
 			await sleep(seconds * 1000);
 			const end = await read();
+			const floorEnd = cpuMs(floorPid);
 			const elapsed = end.at - warm.at;
 			samples.push({
 				cpuPercent: ((end.cpu - warm.cpu) / elapsed) * 100,
@@ -70,8 +84,10 @@ export async function idleCost(runs: number, seconds: number, warmUpSeconds: num
 				rampCpuPercent: ((warm.cpu - start.cpu) / (warm.at - start.at)) * 100,
 				rampRequests: warm.requests - start.requests,
 				rampConnections: warm.connections - start.connections,
+				floorCpuPercent: ((floorEnd - floorWarm) / elapsed) * 100,
 			});
 		} finally {
+			await floor.kill();
 			await pty.kill();
 			await relay.close();
 			await emulator.stop();
