@@ -1,5 +1,5 @@
 import type {BatchSnapshot} from '../../poller/poller-state.js';
-import {BatchTally} from '../state/batch-changes.js';
+import {BatchTally} from '../../poller/batch-changes.js';
 import {widthOf} from '../text/styled-line.js';
 import {rowName} from './row-name.js';
 

@@ -4,7 +4,7 @@ import {formatClock, formatCount} from '../text/format.js';
 import {fit, widthOf, type ColorName, type Line, type Span} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
-import {BatchIndex} from '../state/batch-index.js';
+import {BatchIndex} from '../../poller/batch-index.js';
 import {rowName, shortenMiddle} from './batch-names.js';
 
 /** The batches by id, kept from one snapshot to the next: an event finds its batch's name without a map of all. */

@@ -1,5 +1,5 @@
 import type {BatchSnapshot} from '../../poller/poller-state.js';
-import {BatchTally} from './batch-changes.js';
+import {BatchTally} from '../../poller/batch-changes.js';
 
 /** Batches by state as the header counts them: listed-only batches (no GetBatch answer yet) in none. */
 export interface HeaderCounts {

@@ -2,7 +2,7 @@ import {failureCount} from '../../domain/batch-verdict.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import type {SortMode} from './ui-state.js';
 import {compareNames} from './compare-names.js';
-import {batchChanges} from './batch-changes.js';
+import {batchChanges} from '../../poller/batch-changes.js';
 import {NameRanks, sortKeysOf, type SortKeys} from './batch-sort-keys.js';
 
 type CompareKeys = (a: SortKeys, b: SortKeys) => number;

@@ -1,4 +1,4 @@
-import type {BatchSnapshot} from '../../poller/poller-state.js';
+import type {BatchSnapshot} from './poller-state.js';
 
 /** What differs between two batch lists, by object identity: the snapshots that left and those that came. */
 export interface BatchChanges {

@@ -1,4 +1,4 @@
-import type {BatchSnapshot} from '../../poller/poller-state.js';
+import type {BatchSnapshot} from './poller-state.js';
 import {BatchTally} from './batch-changes.js';
 
 /** A batch list's batches by id, kept from one list to the next by the batches that changed. */
