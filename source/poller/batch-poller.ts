@@ -11,6 +11,7 @@ import {discoverBatches} from './discover-batches.js';
 import {DueQueue} from './due-queue.js';
 import {FailureLoader} from './failure-loader.js';
 import {DrillDown} from './drill-down.js';
+import {SnapshotList} from './snapshot-list.js';
 import {trackedSnapshot, type Tracked} from './tracked-batch.js';
 import {DEFAULT_INTERVAL, nextPollInterval, type IntervalBounds} from './interval-policy.js';
 import {observeBatch} from './observe-batch.js';
@@ -96,6 +97,8 @@ export class BatchPoller {
 	#lastDiscoveryAt?: number;
 	#discoveryError?: ErrorInfo;
 	#snapshot?: PollerSnapshot;
+	/** The snapshot's batch list, rebuilt from the batches that changed only. */
+	readonly #list = new SnapshotList<Tracked>();
 	/** The drill-down's data, on this poller's budgets (paused and stopped with it); with `detail` only. */
 	readonly drill: DrillDown | undefined;
 
@@ -174,7 +177,7 @@ export class BatchPoller {
 
 	/** Stops watching a batch (discovery will not bring it back). */
 	remove(id: string): void {
-		this.#tracked.delete(id);
+		if (this.#tracked.delete(id)) this.#list.removed();
 		this.#removed.add(id);
 		this.#changed();
 	}
@@ -340,6 +343,7 @@ export class BatchPoller {
 		if (this.#tracked.has(id)) return;
 		const tracked: Tracked = {id, attempt: 0, nextDueAt: 0, inFlight: false, done: false, history: []};
 		this.#tracked.set(id, tracked);
+		this.#list.added(tracked);
 		this.#ranks.set(tracked, this.#nextRank++);
 		this.#fileDue(tracked);
 	}
@@ -499,6 +503,7 @@ export class BatchPoller {
 
 	#dirty(tracked: Tracked): void {
 		tracked.snapshot = undefined;
+		this.#list.changed(tracked);
 		this.#changed();
 	}
 
@@ -538,12 +543,12 @@ export class BatchPoller {
 	}
 
 	#buildSnapshot(): PollerSnapshot {
-		const batches = [...this.#tracked.values()].map((tracked) => {
+		const batches = this.#list.build(this.#tracked.values(), (tracked) => {
 			tracked.snapshot ??= trackedSnapshot(tracked);
 			return tracked.snapshot;
 		});
 		return Object.freeze({
-			batches: Object.freeze(batches),
+			batches,
 			paused: this.#paused,
 			...(this.#pauses.length > 0 ? {pauses: Object.freeze([...this.#pauses])} : {}),
 			...this.#rates(),

@@ -1,11 +1,11 @@
-import React, {useMemo} from 'react';
+import React, {useState} from 'react';
 import {Box} from 'ink';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import type {ListColumns} from '../layout/list-columns.js';
 import type {ScrollWindow} from '../layout/scroll-window.js';
-import {listNames} from '../lines/batch-names.js';
 import {batchRowLine, rowAge} from '../lines/batch-row-line.js';
 import {listHeaderLine} from '../lines/list-header-line.js';
+import {ListNames} from '../lines/list-names.js';
 import {moreLine} from '../lines/more-line.js';
 import type {SortMode} from '../state/ui-state.js';
 import {LineView} from './lines-view.js';
@@ -39,11 +39,10 @@ export function BatchList({
 	focused,
 }: BatchListProps) {
 	const {glyphs} = useRenderOptions();
-	// Names are shortened against the whole list, so a collision off screen still shows the id.
-	const names = useMemo(
-		() => listNames(batches, columns.nameWidth, glyphs.ellipsis),
-		[batches, columns.nameWidth, glyphs.ellipsis],
-	);
+	// Names are shortened against the whole list, so a collision off screen still shows the id; kept
+	// from one list to the next (ListNames), each shown row's name looked up.
+	const [table] = useState(() => new ListNames());
+	const names = table.update(batches, columns.nameWidth, glyphs.ellipsis);
 	const shown = batches.slice(window.start, window.end);
 	const width = columns.width;
 	return (
@@ -54,7 +53,7 @@ export function BatchList({
 				<BatchRow
 					key={batch.id}
 					batch={batch}
-					name={names.get(batch.id) ?? batch.id}
+					name={names.nameOf(batch)}
 					selected={window.start + index === selectedIndex}
 					focused={focused}
 					columns={columns}

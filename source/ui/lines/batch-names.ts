@@ -1,10 +1,9 @@
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import {widthOf} from '../text/styled-line.js';
+import {NameWidths} from './name-widths.js';
+import {rowName} from './row-name.js';
 
-/** The name a list row shows for a batch: its label, the listing's name, or its id until either is known. */
-export function rowName(batch: BatchSnapshot): string {
-	return batch.view?.label ?? (batch.listing?.name || batch.id);
-}
+export {rowName} from './row-name.js';
 
 /**
  * Text cut to `width` columns in the middle, so that both ends stay (`ukb-wgs…part-07`): batch names
@@ -38,19 +37,16 @@ export function shortenMiddle(text: string, width: number, ellipsis = '…'): st
 	return `${head}${ellipsis}${tail}`;
 }
 
-let lastWidest: {batches: readonly BatchSnapshot[]; widest: number} | undefined;
+const WIDTHS = new NameWidths();
 
-/** The widest name among the batches, in columns; the last answer is kept (each render asks again). */
+/** The widest name among the batches, in columns; kept from one snapshot to the next (NameWidths). */
 export function widestName(batches: readonly BatchSnapshot[]): number {
-	if (lastWidest?.batches === batches) return lastWidest.widest;
-	let widest = 0;
-	for (const batch of batches) widest = Math.max(widest, widthOf(rowName(batch)));
-	lastWidest = {batches, widest};
-	return widest;
+	return WIDTHS.widest(batches);
 }
 
 /**
- * The name each batch's row shows in `width` columns: shortened in the middle when it must be, and,
+ * The name each batch's row shows in `width` columns, computed for the whole list (ListNames keeps the
+ * same answer from one list to the next, and looks one row up at a time): shortened in the middle when it must be, and,
  * where two rows would then read the same, the name shortened further to make room for the batch id
  * (`ukb-w…rt-07 8606757`): two rows that look alike are never two batches the user cannot tell apart.
  */

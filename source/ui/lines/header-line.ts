@@ -1,31 +1,15 @@
 import type {PollerSnapshot} from '../../poller/poller-state.js';
+import {BatchCounts, type HeaderCounts} from '../state/batch-counts.js';
 import {clipLine, lineWidth, type Line, type Span} from '../text/styled-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
 
-/** Batches by state as the header counts them: listed-only batches (no GetBatch answer yet) in none. */
-export interface HeaderCounts {
-	readonly total: number;
-	readonly active: number;
-	readonly done: number;
-	readonly failed: number;
-	readonly stale: number;
-}
+export type {HeaderCounts} from '../state/batch-counts.js';
+
+const COUNTS = new BatchCounts();
 
 /** Counts the snapshot's batches: failed (the batch, or its run deletion), done (other ends), active, stale. */
 export function headerCounts(snapshot: PollerSnapshot): HeaderCounts {
-	let active = 0;
-	let done = 0;
-	let failed = 0;
-	let stale = 0;
-	for (const batch of snapshot.batches) {
-		if (batch.lastError) stale += 1;
-		const view = batch.view;
-		if (!view) continue;
-		if (view.status === 'FAILED' || view.status === 'RUNS_DELETE_FAILED') failed += 1;
-		else if (view.statusClass === 'terminal') done += 1;
-		else active += 1;
-	}
-	return {total: snapshot.batches.length, active, done, failed, stale};
+	return COUNTS.counts(snapshot.batches);
 }
 
 /**

@@ -4,7 +4,11 @@ import {formatClock, formatCount} from '../text/format.js';
 import {fit, widthOf, type ColorName, type Line, type Span} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap-line.js';
 import type {Glyphs} from '../theme/glyphs.js';
+import {BatchIndex} from '../../poller/batch-index.js';
 import {rowName, shortenMiddle} from './batch-names.js';
+
+/** The batches by id, kept from one snapshot to the next: an event finds its batch's name without a map of all. */
+const INDEX = new BatchIndex();
 
 /** The name column never takes more than this share of the row: the event's words need the rest. */
 const NAME_SHARE = 0.4;
@@ -60,10 +64,11 @@ export function timelineLines(
 	ascii = false,
 ): Line[] {
 	const arrow = ascii ? '->' : '→';
-	const names = new Map(batches.map((batch) => [batch.id, rowName(batch)]));
+	const index = INDEX.update(batches);
 	const nameOf = (event: PollerEvent) => {
 		if (!('id' in event) || event.id === undefined) return 'discovery';
-		return names.get(event.id) ?? sanitizeText(event.id, 64);
+		const batch = index.get(event.id);
+		return batch ? rowName(batch) : sanitizeText(event.id, 64);
 	};
 	// A batch discovery found is soon seen: once seen, "appeared" says it, and "discovered" would repeat it.
 	const seen = new Set(events.flatMap((event) => (event.type === 'batch-seen' ? [event.id] : [])));

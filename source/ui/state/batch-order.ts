@@ -2,6 +2,7 @@ import {failureCount} from '../../domain/batch-verdict.js';
 import type {BatchSnapshot} from '../../poller/poller-state.js';
 import type {SortMode} from './ui-state.js';
 import {compareNames} from './compare-names.js';
+import {batchChanges} from '../../poller/batch-changes.js';
 import {NameRanks, sortKeysOf, type SortKeys} from './batch-sort-keys.js';
 
 type CompareKeys = (a: SortKeys, b: SortKeys) => number;
@@ -33,6 +34,25 @@ export function passesFilter(batch: BatchSnapshot, needle: string, failuresOnly:
 
 /** Above this share of batches changed since the last order, sorting all of them again is cheaper. */
 const RESORT_SHARE = 0.25;
+
+/** Up to this many changes, each is spliced in or out (a memmove each); more are merged in one pass. */
+const SPLICE_CHANGES = 16;
+
+/** The first index from `low` whose batch does not sort before `batch` (binary search of a sorted list). */
+function firstNotBefore(
+	sorted: readonly BatchSnapshot[],
+	batch: BatchSnapshot,
+	compare: (a: BatchSnapshot, b: BatchSnapshot) => number,
+	low = 0,
+): number {
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (compare(sorted[middle]!, batch) < 0) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
 
 /**
  * The filtered, sorted batches, kept from one poller snapshot to the next: the poller keeps each
@@ -78,12 +98,24 @@ export class BatchOrder {
 		failuresOnly: boolean,
 		sort: SortMode,
 	): BatchSnapshot[] | undefined {
-		const changes = changedBatches(before, after);
+		const changes = batchChanges(before, after);
 		if (changes.gone.length + changes.fresh.length > after.length * RESORT_SHARE) return undefined;
 		const compare = (a: BatchSnapshot, b: BatchSnapshot) => compareBatches(sort, a, b);
 		const fresh = changes.fresh.filter((batch) => passesFilter(batch, needle, failuresOnly)).sort(compare);
 		if (changes.gone.length === 0 && fresh.length === 0) return sorted;
 		for (const batch of fresh) this.#ranks.add(sortKeysOf(batch).name);
+		// A few changes (a poll result): each found and placed by binary search, the array moved in place.
+		if (changes.gone.length + fresh.length <= SPLICE_CHANGES) {
+			const next = sorted.slice();
+			for (const batch of changes.gone) {
+				// Past the batches that tie with it (a name and an id the collator holds equal), to its own object.
+				let index = firstNotBefore(next, batch, compare);
+				while (index < next.length && next[index] !== batch && compare(next[index]!, batch) === 0) index++;
+				if (next[index] === batch) next.splice(index, 1);
+			}
+			for (const batch of fresh) next.splice(firstNotBefore(next, batch, compare), 0, batch);
+			return next;
+		}
 		const gone = new Set(changes.gone);
 		const kept = gone.size === 0 ? sorted : sorted.filter((batch) => !gone.has(batch));
 		if (fresh.length === 0) return kept;
@@ -91,13 +123,7 @@ export class BatchOrder {
 		let from = 0;
 		for (const batch of fresh) {
 			// The first kept batch that sorts after this one, searched from where the last one went.
-			let low = from;
-			let high = kept.length;
-			while (low < high) {
-				const middle = (low + high) >>> 1;
-				if (compare(kept[middle]!, batch) < 0) low = middle + 1;
-				else high = middle;
-			}
+			const low = firstNotBefore(kept, batch, compare, from);
 			for (let index = from; index < low; index++) merged.push(kept[index]!);
 			merged.push(batch);
 			from = low;
@@ -125,45 +151,4 @@ export class BatchOrder {
 			.sort((a, b) => by(a.keys, b.keys) || a.name - b.name || compareNames(a.batch.id, b.batch.id))
 			.map((entry) => entry.batch);
 	}
-}
-
-/**
- * What differs between two snapshots' batch lists, by object identity: the snapshots that left (changed
- * or vanished) and the ones that came (changed or new). The poller keeps its batches in one order and
- * appends new ones, so a walk side by side is the common case; anything else is matched by id.
- */
-function changedBatches(
-	before: readonly BatchSnapshot[],
-	after: readonly BatchSnapshot[],
-): {gone: BatchSnapshot[]; fresh: BatchSnapshot[]} {
-	const gone: BatchSnapshot[] = [];
-	const fresh: BatchSnapshot[] = [];
-	let aligned = after.length >= before.length;
-	for (let index = 0; aligned && index < before.length; index++) {
-		const old = before[index]!;
-		const now = after[index]!;
-		if (old === now) continue;
-		if (old.id !== now.id) aligned = false;
-		else {
-			gone.push(old);
-			fresh.push(now);
-		}
-	}
-	if (aligned) {
-		for (let index = before.length; index < after.length; index++) fresh.push(after[index]!);
-		return {gone, fresh};
-	}
-	gone.length = 0;
-	fresh.length = 0;
-	const previous = new Map(before.map((batch) => [batch.id, batch]));
-	for (const batch of after) {
-		const old = previous.get(batch.id);
-		if (old !== undefined) previous.delete(batch.id);
-		if (old === batch) continue;
-		if (old !== undefined) gone.push(old);
-		fresh.push(batch);
-	}
-	// What is left has vanished.
-	for (const old of previous.values()) gone.push(old);
-	return {gone, fresh};
 }

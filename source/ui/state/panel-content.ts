@@ -34,19 +34,57 @@ export interface PanelInput {
 	readonly prefix?: Line;
 }
 
-/** The panel's lines for the selected batch, more of it where rows are spare, and the timeline below. */
-export function panelContent(input: PanelInput): PanelContent {
-	const {snapshot, selected, width, glyphs, now} = input;
+/** The selected batch's own lines and extras, kept while their inputs are the same objects and values. */
+let lastOwn:
+	| {
+			selected: BatchSnapshot;
+			width: number;
+			now: number;
+			spinning: boolean;
+			glyphs: Glyphs;
+			stallMs: number;
+			ascii: boolean;
+			core: Line[];
+			extras: Line[];
+	  }
+	| undefined;
+
+/**
+ * The selected batch's lines and extras: each snapshot (another of 10,000 batches answering) asks
+ * again, and the selected batch is nearly always the same object, so the last answer is kept.
+ */
+function ownLines(input: PanelInput): {core: Line[]; extras: Line[]} {
+	const {selected, width, now, glyphs, stallMs, ascii} = input;
+	const spinning = spinnerTurns(selected, input.snapshot.paused);
+	const last = lastOwn;
+	if (
+		last?.selected === selected &&
+		last.width === width &&
+		last.now === now &&
+		last.spinning === spinning &&
+		last.glyphs === glyphs &&
+		last.stallMs === stallMs &&
+		last.ascii === ascii
+	)
+		return last;
 	const core = batchPanelLines(selected, {
 		width,
 		now,
-		spinning: spinnerTurns(selected, snapshot.paused),
+		spinning,
 		glyphs,
-		stallMs: input.stallMs,
+		stallMs,
 		throughputWindowMs: THROUGHPUT_WINDOW_MS,
 	});
+	const extras = panelExtraLines(selected, width, glyphs, ascii);
+	lastOwn = {selected, width, now, spinning, glyphs, stallMs, ascii, core, extras};
+	return lastOwn;
+}
+
+/** The panel's lines for the selected batch, more of it where rows are spare, and the timeline below. */
+export function panelContent(input: PanelInput): PanelContent {
+	const {snapshot, width, glyphs} = input;
+	const {core, extras} = ownLines(input);
 	const own = input.prefix ? [input.prefix, ...core] : core;
-	const extras = panelExtraLines(selected, width, glyphs, input.ascii);
 	const timeline = timelineLines(snapshot.recentEvents ?? [], snapshot.batches, width, glyphs, input.ascii);
 	const split = panelSplit(input.rows, own.length, extras.length, timeline.length);
 	// An extra block cut to a lone blank line says nothing: drop a trailing blank.

@@ -2,8 +2,10 @@ import type {BatchSnapshot, PollerSnapshot} from '../../poller/poller-state.js';
 
 /**
  * Whether a new poller snapshot must be painted at once, or may wait up to a second to be painted with
- * others: new or vanished batches, first data, status changes, errors, failure details and pausing are
- * urgent; counters moving within a status are not.
+ * others: new or vanished batches, status changes (the status a row shows, the listing's until the
+ * first GetBatch answers), errors, failure details and pausing are urgent; counters moving within a
+ * status are not, nor a listed batch's first counts when they bring the status it already showed
+ * (with 10,000 listed batches, the first pass of GetBatch is thousands of those).
  */
 export function isUrgentChange(previous: PollerSnapshot, next: PollerSnapshot): boolean {
 	if (previous.paused !== next.paused) return true;
@@ -20,12 +22,13 @@ export function isUrgentChange(previous: PollerSnapshot, next: PollerSnapshot): 
 	return false;
 }
 
+/** The status a batch's row shows: its GetBatch answer's, else what ListBatch said, else none yet. */
+const shownStatus = (batch: BatchSnapshot) => batch.view?.status ?? batch.listing?.status;
+
 function isUrgentBatchChange(before: BatchSnapshot, after: BatchSnapshot): boolean {
 	return (
 		before.id !== after.id ||
-		(before.view === undefined) !== (after.view === undefined) ||
-		before.view?.status !== after.view?.status ||
-		before.listing !== after.listing ||
+		shownStatus(before) !== shownStatus(after) ||
 		before.lastError?.kind !== after.lastError?.kind ||
 		before.failures !== after.failures ||
 		before.done !== after.done

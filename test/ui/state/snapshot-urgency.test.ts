@@ -34,4 +34,19 @@ describe('isUrgentChange', () => {
 		expect(isUrgentChange(snapshot(running(1)), snapshot(failing))).toBe(true);
 		expect(isUrgentChange(snapshot(running(1)), {...snapshot(running(1)), paused: true})).toBe(true);
 	});
+	it("lets a listed batch's first counts wait when they bring the status the row showed, not another", () => {
+		const listed = {
+			id: '1',
+			polling: false,
+			done: false,
+			history: [],
+			listing: {name: 'a', status: 'INPROGRESS', totalRuns: 10},
+		};
+		expect(isUrgentChange(snapshot(listed), snapshot(running(1)))).toBe(false);
+		expect(isUrgentChange(snapshot(listed), snapshot(running(1, 'STOPPING')))).toBe(true);
+		// Added by id, nothing listed: the row said "loading" until now.
+		const unknown = {id: '1', polling: false, done: false, history: []};
+		expect(isUrgentChange(snapshot(unknown), snapshot(running(1)))).toBe(true);
+		expect(isUrgentChange(snapshot(running(1)), snapshot(unknown))).toBe(true);
+	});
 });

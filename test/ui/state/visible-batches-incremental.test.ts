@@ -144,6 +144,34 @@ describe('visibleBatches kept incrementally', () => {
 		}
 	});
 
+	it('gives the plain order when many batches change at once (merged in one pass, not spliced)', () => {
+		for (let seed = 1; seed <= 10; seed++) {
+			const next = random(seed * 31);
+			const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
+			const make = (id: string): BatchSnapshot =>
+				batchSnapshot({
+					id,
+					name: pick(NAMES),
+					status: pick(STATUSES),
+					totalRuns: 10,
+					runSummary: {completedRunCount: Math.floor(next() * 11)},
+				});
+			let batches = Array.from({length: 200}, (_, index) => make(`m-${index}`));
+			const sort = pick(SORTS);
+			const filter = pick(['', 'a']);
+			for (let step = 0; step < 30; step++) {
+				batches = [...batches];
+				// More than a splice takes, fewer than a whole sort: 20 to 45 of 200.
+				for (let change = 20 + Math.floor(next() * 26); change > 0; change--) {
+					const index = Math.floor(next() * batches.length);
+					batches[index] = make(batches[index]!.id);
+				}
+				const shown = visibleBatches(batches, filter, false, sort).map((batch) => batch.id);
+				expect(shown, `seed ${seed}, step ${step}`).toEqual(plainOrder(batches, filter, false, sort));
+			}
+		}
+	});
+
 	it('moves a changed batch to its new place and keeps the rest where they were', () => {
 		const make = (id: string, status: string) => batchSnapshot({id, name: `n-${id}`, status, totalRuns: 10});
 		const first = [make('1', 'INPROGRESS'), make('2', 'INPROGRESS'), make('3', 'PROCESSED')];
