@@ -1,5 +1,6 @@
 import {batchVerdict} from '../domain/batch-verdict.js';
 import type {BatchView} from '../domain/batch-view.js';
+import {BatchIndex} from '../poller/batch-index.js';
 import type {BatchSnapshot, PollerEvent, PollerSnapshot} from '../poller/poller-state.js';
 import type {NewFailureGroup} from './failure-follow.js';
 
@@ -47,18 +48,13 @@ export function batchRecord(view: BatchView): Record<string, unknown> {
 	};
 }
 
-// Each snapshot's batches by id, built once per snapshot: a poll brings events for its batches, and a
-// linear search per event made discovering 10,000 batches O(N²).
-const batchesById = new WeakMap<readonly BatchSnapshot[], ReadonlyMap<string, BatchSnapshot>>();
+// The snapshots' batches by id, kept from one snapshot to the next by the batches that changed: a
+// poll brings events for its batches, and a linear search per event made discovering 10,000 batches
+// O(N²); a map of every batch per snapshot was still O(N) per answer.
+const batchesById = new BatchIndex();
 
-const findBatch = (snapshot: PollerSnapshot, id: string): BatchSnapshot | undefined => {
-	let byId = batchesById.get(snapshot.batches);
-	if (!byId) {
-		byId = new Map(snapshot.batches.map((batch) => [batch.id, batch]));
-		batchesById.set(snapshot.batches, byId);
-	}
-	return byId.get(id);
-};
+const findBatch = (snapshot: PollerSnapshot, id: string): BatchSnapshot | undefined =>
+	batchesById.update(snapshot.batches).get(id);
 
 /** One NDJSON object for a poller event, or undefined for events scripts need not see. */
 export function eventRecord(
