@@ -22,6 +22,14 @@ import {requestCpu} from './measures/request-cpu.js';
 import {soak} from './measures/soak.js';
 import {screenTruth} from './measures/screen-truth.js';
 
+// The in-process measures (sections 3, 4 and 8) run the TUI from source: without NODE_ENV=production
+// they get React's development build, not the one users run (a section run alone with `npx tsx` did).
+if (process.env['NODE_ENV'] !== 'production') {
+	process.stderr.write(
+		'bench: NODE_ENV must be production (else React’s development build is measured); run npm run bench\n',
+	);
+	process.exit(2);
+}
 const quick = process.argv.includes('--quick');
 // --only 2,7: measure these sections again and replace just their rows and notes in BENCHMARKS.md.
 const onlyArgument = process.argv[process.argv.indexOf('--only') + 1];

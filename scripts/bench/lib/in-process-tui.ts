@@ -3,6 +3,7 @@
 import {EventEmitter} from 'node:events';
 import {PassThrough} from 'node:stream';
 import {runTui} from '../../../source/ui/run-tui.js';
+import {FrameSink} from '../../../source/ui/terminal/frame-sink.js';
 import type {RawBatch} from '../../../source/domain/raw-batch.js';
 import type {BatchSnapshot} from '../../../source/poller/poller-state.js';
 import {StaticPoller, batchSnapshot} from '../../../test/helpers/static-poller.js';
@@ -62,7 +63,21 @@ export async function startTui(batches: BatchSnapshot[], columns = 120, rows = 4
 			source = {kind: 'timeout', at: performance.now()};
 			callback();
 		}, ms)) as typeof setTimeout;
-	terminal.on('write', () => terminal.sources.push(source));
+	// The panel's spinner turns in the frame sink on its own timer: those writes come from no frame of
+	// Ink's. Only what the sink writes while Ink hands it a frame is a paint.
+	let inkFrame = false;
+	const sinkWrite = FrameSink.prototype.write;
+	FrameSink.prototype.write = function (this: FrameSink, chunk: string, callback?: () => void) {
+		inkFrame = true;
+		try {
+			return sinkWrite.call(this, chunk, callback);
+		} finally {
+			inkFrame = false;
+		}
+	};
+	terminal.on('write', () =>
+		terminal.sources.push(inkFrame ? source : {kind: 'spinner', at: performance.now()}),
+	);
 	const stdin = new PassThrough() as unknown as NodeJS.ReadStream;
 	const poller = new StaticPoller();
 	poller.set(batches);
@@ -89,7 +104,7 @@ export async function startTui(batches: BatchSnapshot[], columns = 120, rows = 4
 			await new Promise((resolve) => realSetTimeout(resolve, 1_200));
 			for (let index = writesBefore; index < terminal.writes.length; index++) {
 				const cause = terminal.sources[index];
-				if (!cause || cause.kind === 'interval') continue;
+				if (!cause || cause.kind === 'interval' || cause.kind === 'spinner') continue;
 				return {
 					bytes: Buffer.byteLength(terminal.writes[index] ?? ''),
 					ms: (terminal.writeTimes[index] ?? Number.NaN) - cause.at,
@@ -100,6 +115,7 @@ export async function startTui(batches: BatchSnapshot[], columns = 120, rows = 4
 		async stop() {
 			stdin.emit('end');
 			await done;
+			FrameSink.prototype.write = sinkWrite;
 			globalThis.setInterval = realSetInterval;
 			globalThis.setTimeout = realSetTimeout;
 		},

@@ -15,7 +15,7 @@ export interface ChangeCost {
 
 /**
  * One counter of one batch changes, `changes` times (each a different batch); 10 batches on screen.
- * The bytes are the whole frame that shows the change, the panel's spinner step included.
+ * The bytes are the whole frame that shows the change (the panel's spinner turns apart, in the sink).
  */
 export async function changeCost(changes: number): Promise<ChangeCost> {
 	const count = 10;
