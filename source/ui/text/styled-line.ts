@@ -26,7 +26,9 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Display width of text (wide characters count two), remembered for short text beyond ASCII. */
 export function widthOf(text: string): number {
-	if (text.length > CACHED_LENGTH || PRINTABLE_ASCII.test(text)) return stringWidth(text);
+	// Printable ASCII is one column a character (string-width's own fast path, without its second test).
+	if (PRINTABLE_ASCII.test(text)) return text.length;
+	if (text.length > CACHED_LENGTH) return stringWidth(text);
 	let width = knownWidths.get(text);
 	if (width === undefined) {
 		width = stringWidth(text);
